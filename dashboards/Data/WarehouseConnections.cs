@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using DuckDB.NET.Data;
+
+namespace Monitoring.Dashboards.Data;
+
+/// <summary>
+/// Read-only DuckDB connections to the snapshot in service. One root connection per snapshot keeps the
+/// database open; each query gets its own cheap duplicate (a DuckDB connection is not for concurrent use).
+/// When CURRENT moves on, the old root is closed a little later so queries in flight can finish.
+/// </summary>
+public sealed class WarehouseConnections(SnapshotLocator locator) : IDisposable
+{
+    private static readonly TimeSpan RetireAfter = TimeSpan.FromMinutes(2);
+    private readonly ConcurrentDictionary<string, Lazy<DuckDBConnection>> _roots = new();
+    private readonly object _gate = new();
+    private string? _lastRunId;
+
+    public SnapshotLocator Locator => locator;
+
+    /// <summary>A fresh connection on the snapshot CURRENT names now, and that snapshot's run id.</summary>
+    public (DuckDBConnection Connection, string RunId) Open()
+    {
+        var runId = locator.CurrentRunId() ?? throw new NoSnapshotException("no snapshot in service: DATA_DIR/CURRENT is missing");
+        var root = _roots.GetOrAdd(runId, id => new Lazy<DuckDBConnection>(() => OpenRoot(id))).Value;
+        RetireOthers(runId);
+        return (root.Duplicate(), runId);
+    }
+
+    private DuckDBConnection OpenRoot(string runId)
+    {
+        var path = locator.WarehousePath(runId);
+        if (!File.Exists(path)) throw new NoSnapshotException($"snapshot {runId} has no warehouse.duckdb");
+        var connection = new DuckDBConnection($"Data Source={path};ACCESS_MODE=READ_ONLY");
+        connection.Open();
+        return connection;
+    }
+
+    private void RetireOthers(string runId)
+    {
+        lock (_gate)
+        {
+            if (_lastRunId == runId) return;
+            _lastRunId = runId;
+        }
+        foreach (var old in _roots.Keys.Where(k => k != runId).ToList())
+        {
+            if (!_roots.TryRemove(old, out var lazy) || !lazy.IsValueCreated) continue;
+            var connection = lazy.Value;
+            _ = Task.Delay(RetireAfter).ContinueWith(_ => connection.Dispose(), TaskScheduler.Default);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var lazy in _roots.Values.Where(l => l.IsValueCreated)) lazy.Value.Dispose();
+        _roots.Clear();
+    }
+}

@@ -1,0 +1,107 @@
+using Monitoring.Dashboards.Localization;
+using static Monitoring.Dashboards.Queries.WarehouseReader;
+
+namespace Monitoring.Dashboards.Queries;
+
+/// <summary>
+/// Coordinators' and case managers' panels. A coordinator sees every case manager of their ATS; a case manager
+/// sees only their own rows (the filter is in the SQL, not in the page). People appear only as pseudonymous labels.
+/// </summary>
+public sealed class CaseworkQueries(WarehouseReader db, MetaQueries meta, ScopeRules rules)
+{
+    private (string Ats, string? Own) Scope(UserScope scope, PanelFilter f, string what)
+    {
+        var ats = f.Ats ?? scope.AtsCode ?? throw new ScopeViolation(scope.Role, what);
+        rules.RequireCaseworkAts(scope, ats, what);
+        return (ats, scope.Role == UserRole.CaseManager ? scope.OperatorKey : null);
+    }
+
+    public Grid Workload(UserScope scope, PanelFilter f)
+    {
+        var (ats, own) = Scope(scope, f, "case-manager workload");
+        var month = meta.ResolveMonth(f.Month);
+        var rows = db.Rows("""
+            with case_managers as (
+                select distinct operator_key as case_manager_key from dim_operator
+                where role = 'case_manager' and ats_code = $ats and ($own is null or operator_key = $own)
+            ),
+            open_cases as (
+                select case_manager_key, count(*) as open_cases,
+                       max(days_since_last_event) as max_days, median(days_since_last_event) as median_days
+                from cm_open_case_age where ats_code = $ats group by case_manager_key
+            ),
+            processed as (
+                select territory_code as case_manager_key, numerator as processed
+                from indicator_values where level = 'case_manager' and indicator_id = 'cases_processed' and month = $month
+            )
+            select c.case_manager_key, coalesce(o.open_cases, 0) as open_cases, coalesce(p.processed, 0) as processed,
+                   o.max_days, o.median_days
+            from case_managers c
+            left join open_cases o using (case_manager_key)
+            left join processed p using (case_manager_key)
+            order by open_cases desc, c.case_manager_key
+            """, new { ats, own, month });
+        var lang = f.Lang;
+        return new Grid("casework-workload",
+            [Columns.Of(lang, "case_manager"), Columns.Of(lang, "month"), Columns.Of(lang, "open_cases", "count"), Columns.Of(lang, "processed", "count"),
+             Columns.Of(lang, "max_days", "days"), Columns.Of(lang, "median_days", "days")],
+            rows.Select(r => new object?[] { CaseManagerLabel.Of(S(r, "case_manager_key")), month, D(r, "open_cases"), D(r, "processed"), D(r, "max_days"), D(r, "median_days") }).ToList());
+    }
+
+    /// <summary>The five open cases waiting longest since their last step, for each step they are stuck at.</summary>
+    public Grid Waiting(UserScope scope, PanelFilter f)
+    {
+        var (ats, own) = Scope(scope, f, "waiting cases");
+        var rows = db.Rows("""
+            with open_cases as (
+                select case_key, case_manager_key, last_event_type, days_since_last_event
+                from cm_open_case_age
+                where ats_code = $ats and ($own is null or case_manager_key = $own)
+            ),
+            ranked as (
+                select *, row_number() over (partition by last_event_type order by days_since_last_event desc, case_key) as rank
+                from open_cases
+            )
+            select * from ranked where rank <= 5
+            order by last_event_type, rank
+            """, new { ats, own });
+        var lang = f.Lang;
+        return new Grid("casework-waiting",
+            [Columns.Of(lang, "step"), Columns.Of(lang, "case"), Columns.Of(lang, "case_manager"), Columns.Of(lang, "days_waiting", "days")],
+            rows.Select(r => new object?[] { Labels.T(lang, "step." + S(r, "last_event_type")), CaseManagerLabel.OfCase(S(r, "case_key")),
+                CaseManagerLabel.Of(S(r, "case_manager_key")), D(r, "days_since_last_event") }).ToList());
+    }
+
+    /// <summary>Median days from opening to each step: own cases (case manager), the ATS, and the nation.</summary>
+    public Grid StepTiming(UserScope scope, PanelFilter f)
+    {
+        var (ats, own) = Scope(scope, f, "step timing");
+        var rows = db.Rows("""
+            with steps as (
+                select ats_code, case_manager_key, 'days_to_convocation' as step, days_to_convocation as days from fct_cases
+                union all select ats_code, case_manager_key, 'days_to_first_meeting', days_to_first_meeting from fct_cases
+                union all select ats_code, case_manager_key, 'days_to_plan', days_to_plan from fct_cases
+            )
+            select step,
+                   median(days) filter (where case_manager_key = $own) as own,
+                   median(days) filter (where ats_code = $ats) as ats,
+                   median(days) as national
+            from steps where days is not null
+            group by step
+            order by case step when 'days_to_convocation' then 1 when 'days_to_first_meeting' then 2 else 3 end
+            """, new { ats, own });
+        var lang = f.Lang;
+        var columns = new List<GridColumn> { Columns.Of(lang, "step") };
+        if (own is not null) columns.Add(Columns.Of(lang, "own", "days"));
+        columns.Add(Columns.Of(lang, "ats_median", "days"));
+        columns.Add(Columns.Of(lang, "national_median", "days"));
+        return new Grid("casework-steps", columns, rows.Select(r =>
+        {
+            var row = new List<object?> { Labels.T(lang, "step." + S(r, "step")) };
+            if (own is not null) row.Add(D(r, "own"));
+            row.Add(D(r, "ats"));
+            row.Add(D(r, "national"));
+            return row.ToArray();
+        }).ToList());
+    }
+}

@@ -1,0 +1,60 @@
+using static Monitoring.Dashboards.Queries.WarehouseReader;
+
+namespace Monitoring.Dashboards.Queries;
+
+/// <summary>Run metadata, months, territories and the indicator catalogue: what the filters and every header need.</summary>
+public sealed class MetaQueries(WarehouseReader db)
+{
+    public RunInfo Run()
+    {
+        var row = db.Rows("""
+            select run_id, cast(reference_date as varchar) as reference_date, first_month, last_month
+            from run_meta limit 1
+            """).FirstOrDefault() ?? throw new InvalidOperationException("run_meta is empty");
+        return new RunInfo(S(row, "run_id")!, S(row, "reference_date") ?? "", S(row, "first_month") ?? "", S(row, "last_month") ?? "");
+    }
+
+    /// <summary>Months that have national values, oldest first.</summary>
+    public IReadOnlyList<string> Months() => db.Rows("""
+        select distinct month from indicator_values where level = 'national' order by month
+        """).Select(r => S(r, "month")!).ToList();
+
+    /// <summary>The month a page shows when the URL names none (or names one without data): the latest.</summary>
+    public string ResolveMonth(string? month)
+    {
+        var months = Months();
+        if (month is not null && months.Contains(month)) return month;
+        return months.Count > 0 ? months[^1] : Run().LastMonth;
+    }
+
+    public IReadOnlyList<Territory> Regions() => db.Rows("""
+        select region_code, region_name from dim_region order by region_code
+        """).Select(r => new Territory(S(r, "region_code")!, S(r, "region_name") ?? "")).ToList();
+
+    public IReadOnlyList<Territory> Ats(string? regionCode = null) => db.Rows("""
+        select ats_code, ats_name, region_code from dim_ats
+        where $region is null or region_code = $region
+        order by ats_code
+        """, new { region = regionCode }).Select(r => new Territory(S(r, "ats_code")!, S(r, "ats_name") ?? "", S(r, "region_code"))).ToList();
+
+    public string? RegionOfAts(string atsCode) => db.Scalar<string?>(
+        "select region_code from dim_ats where ats_code = $ats", new { ats = atsCode });
+
+    public string? AtsOfOperator(string operatorKey) => db.Scalar<string?>(
+        "select ats_code from dim_operator where operator_key = $key", new { key = operatorKey });
+
+    public IReadOnlyList<IndicatorInfo> Catalogue() => db.Rows("""
+        select indicator_id, name_it, name_en, description_it, description_en, logframe_level, pillar, unit,
+               higher_is_better, min_denominator, is_public, kind
+        from indicator_catalogue order by logframe_level, indicator_id
+        """).Select(r => new IndicatorInfo(S(r, "indicator_id")!, S(r, "name_it") ?? "", S(r, "name_en") ?? "",
+            S(r, "description_it") ?? "", S(r, "description_en") ?? "", S(r, "logframe_level") ?? "", S(r, "pillar") ?? "",
+            S(r, "unit") ?? "", B(r, "higher_is_better"), D(r, "min_denominator") ?? 0, B(r, "is_public"), S(r, "kind") ?? "")).ToList();
+
+    public IndicatorInfo? Indicator(string id) => Catalogue().FirstOrDefault(i => i.Id == id);
+
+    /// <summary>The first case manager of an ATS (demo sign-in picks a real key from the snapshot).</summary>
+    public string? FirstCaseManager(string atsCode) => db.Scalar<string?>("""
+        select operator_key from dim_operator where role = 'case_manager' and ats_code = $ats order by operator_key limit 1
+        """, new { ats = atsCode });
+}

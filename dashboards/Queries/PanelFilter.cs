@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace Monitoring.Dashboards.Queries;
+
+/// <summary>
+/// The URL filters every page and CSV endpoint shares (?month=&amp;region=&amp;ats=&amp;indicator=&amp;growth=&amp;lang=).
+/// Values are untrusted input: the query layer validates them against its scope, and SQL only sees them as parameters.
+/// </summary>
+public sealed record PanelFilter
+{
+    public string? Month { get; init; }
+    public string? Region { get; init; }
+    public string? Ats { get; init; }
+    public string? Indicator { get; init; }
+    /// <summary>Caseload what-if for the staffing planner, in percent.</summary>
+    public double Growth { get; init; }
+    public string Lang { get; init; } = "it";
+
+    public static PanelFilter From(Func<string, string?> get)
+    {
+        static string? Clean(string? v) => string.IsNullOrWhiteSpace(v) ? null : v.Trim();
+        var growth = double.TryParse(get("growth"), NumberStyles.Float, CultureInfo.InvariantCulture, out var g) ? Math.Clamp(g, -90, 500) : 0;
+        var lang = get("lang") == "en" ? "en" : "it";
+        return new PanelFilter
+        {
+            Month = Clean(get("month")),
+            Region = Clean(get("region")),
+            Ats = Clean(get("ats")),
+            Indicator = Clean(get("indicator")),
+            Growth = growth,
+            Lang = lang,
+        };
+    }
+}

@@ -1,0 +1,64 @@
+using Monitoring.Dashboards.Localization;
+using static Monitoring.Dashboards.Queries.WarehouseReader;
+
+namespace Monitoring.Dashboards.Queries;
+
+/// <summary>The local planners' staffing planner: today's ratios and what it takes to reach the standards.</summary>
+public sealed class PlannerQueries(WarehouseReader db, MetaQueries meta, ScopeRules rules)
+{
+    public StaffingInputs StaffingInputs(UserScope scope, PanelFilter f)
+    {
+        var (level, code) = rules.DefaultTerritory(scope, f);
+        if (level == "national") rules.RequireRole(scope, "national staffing", UserRole.Ministry);
+        rules.RequireTerritory(scope, level, code, "staffing");
+        rules.RequireRole(scope, "staffing", UserRole.Ministry, UserRole.PlannerRegion, UserRole.PlannerAts, UserRole.Coordinator);
+        var month = meta.ResolveMonth(f.Month);
+        var rows = db.Rows("""
+            with wanted as (
+                select indicator_id, level, numerator, denominator, value
+                from indicator_values
+                where month = $month
+                  and indicator_id in ('case_managers_active', 'residents_per_case_manager', 'households_paid', 'open_cases_per_case_manager')
+                  and ((level = $level and territory_code = $code) or (level = 'national' and territory_code = 'IT'))
+            )
+            select * from wanted
+            """, new { month, level, code });
+        double? Get(string id, string lvl, string col) =>
+            rows.Where(r => S(r, "indicator_id") == id && S(r, "level") == lvl).Select(r => D(r, col)).FirstOrDefault();
+        var cms = Get("case_managers_active", level, "numerator") ?? Get("residents_per_case_manager", level, "denominator") ?? 0;
+        return new StaffingInputs(
+            Population: Get("residents_per_case_manager", level, "numerator") ?? 0,
+            CaseManagers: cms,
+            Households: Get("households_paid", level, "numerator") ?? 0,
+            OpenCases: Get("open_cases_per_case_manager", level, "numerator") ?? 0,
+            NationalResidentsPerCaseManager: Get("residents_per_case_manager", "national", "value") ?? 0);
+    }
+
+    public Grid Staffing(UserScope scope, PanelFilter f)
+    {
+        var x = StaffingInputs(scope, f);
+        var p = StaffingPlanner.Plan(x, f.Growth);
+        var lang = f.Lang;
+        object?[] Row(string key, object? value, string format) => [key, Labels.T(lang, "staff." + key), value is double d ? GridFormat.Number(d, format) : value];
+        return new Grid("planner-staffing",
+            [new GridColumn("key", "key"), Columns.Of(lang, "measure"), Columns.Of(lang, "value")],
+            [
+                Row("population", x.Population, "count"),
+                Row("case_managers", x.CaseManagers, "number"),
+                Row("households", x.Households, "count"),
+                Row("cm_per_100_households", p.CaseManagersPer100Households, "number"),
+                Row("households_per_cm", p.HouseholdsPerCaseManager, "number"),
+                Row("residents_per_cm", p.ResidentsPerCaseManager, "count"),
+                Row("national_residents_per_cm", x.NationalResidentsPerCaseManager, "count"),
+                Row("more_for_national", (double)p.MoreForNationalAverage, "count"),
+                Row("more_for_5000", (double)p.MoreFor5000, "count"),
+                Row("more_for_4000", (double)p.MoreFor4000, "count"),
+                Row("contribution_5000", p.ContributionTo5000Eur, "eur"),
+                Row("contribution_4000", p.ContributionTo4000Eur, "eur"),
+                Row("open_cases", x.OpenCases, "count"),
+                Row("open_cases_after", p.OpenCasesAfter, "number"),
+                Row("caseload_after", p.CaseloadAfter, "number"),
+                Row("more_for_caseload", (double)p.MoreToKeepCaseload, "count"),
+            ]);
+    }
+}

@@ -1,0 +1,4 @@
+namespace Monitoring.Dashboards.Queries;
+
+/// <summary>What the staffing planner starts from, for one territory and month.</summary>
+public sealed record StaffingInputs(double Population, double CaseManagers, double Households, double OpenCases, double NationalResidentsPerCaseManager);

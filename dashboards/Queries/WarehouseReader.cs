@@ -1,0 +1,35 @@
+using System.Globalization;
+using Dapper;
+using Monitoring.Dashboards.Data;
+
+namespace Monitoring.Dashboards.Queries;
+
+/// <summary>Runs parameterised SQL on the snapshot in service and hands back plain rows (column name → value).</summary>
+public sealed class WarehouseReader(WarehouseConnections connections)
+{
+    public WarehouseConnections Connections => connections;
+
+    public List<IDictionary<string, object?>> Rows(string sql, object? parameters = null)
+    {
+        var (connection, _) = connections.Open();
+        using (connection)
+        {
+            return connection.Query(sql, parameters).Cast<IDictionary<string, object?>>().ToList();
+        }
+    }
+
+    public T? Scalar<T>(string sql, object? parameters = null)
+    {
+        var (connection, _) = connections.Open();
+        using (connection) return connection.ExecuteScalar<T>(sql, parameters);
+    }
+
+    public static double? D(IDictionary<string, object?> row, string key)
+        => row.TryGetValue(key, out var v) && v is not null and not DBNull ? Convert.ToDouble(v, CultureInfo.InvariantCulture) : null;
+
+    public static string? S(IDictionary<string, object?> row, string key)
+        => row.TryGetValue(key, out var v) && v is not null and not DBNull ? Convert.ToString(v, CultureInfo.InvariantCulture) : null;
+
+    public static bool B(IDictionary<string, object?> row, string key)
+        => row.TryGetValue(key, out var v) && v is bool b && b;
+}

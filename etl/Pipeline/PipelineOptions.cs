@@ -1,0 +1,17 @@
+namespace Monitoring.Etl.Pipeline;
+
+/// <summary>What one pipeline run needs: the export to read and the data directory to publish into.</summary>
+public sealed record PipelineOptions
+{
+    /// <summary>An export folder or a .zip of one.</summary>
+    public required string Source { get; init; }
+
+    /// <summary>DATA_DIR: snapshots, run reports, quarantine (see docs/ARCHITECTURE.md).</summary>
+    public required string DataDir { get; init; }
+
+    /// <summary>Optional extra copy of the JSON run report.</summary>
+    public string? ReportPath { get; init; }
+
+    /// <summary>Demo mode may create a throw-away pseudonym key outside the repository; production refuses to run without one.</summary>
+    public bool Demo { get; init; }
+}

@@ -1,0 +1,31 @@
+using System.Text.Json.Serialization;
+
+namespace Monitoring.Etl.Pipeline;
+
+/// <summary>The record of one run, written as JSON under DATA_DIR/runs and (optionally) to --report.</summary>
+public sealed class RunReport
+{
+    [JsonPropertyName("run_id")] public string RunId { get; set; } = "";
+    [JsonPropertyName("export_id")] public string? ExportId { get; set; }
+    /// <summary>succeeded | refused | failed | skipped</summary>
+    [JsonPropertyName("status")] public string Status { get; set; } = "failed";
+    [JsonPropertyName("kind")] public string? Kind { get; set; }
+    [JsonPropertyName("reference_date")] public string? ReferenceDate { get; set; }
+    [JsonPropertyName("source")] public string? Source { get; set; }
+    [JsonPropertyName("started_at")] public DateTimeOffset StartedAt { get; set; }
+    [JsonPropertyName("finished_at")] public DateTimeOffset? FinishedAt { get; set; }
+    [JsonPropertyName("error")] public string? Error { get; set; }
+    [JsonPropertyName("file_hashes")] public Dictionary<string, string> FileHashes { get; set; } = new();
+    [JsonPropertyName("files")] public Dictionary<string, FileCounts> Files { get; set; } = new();
+    [JsonPropertyName("stages")] public Dictionary<string, double> StageSeconds { get; set; } = new();
+    [JsonPropertyName("peak_memory_mb")] public double PeakMemoryMb { get; set; }
+}
+
+public sealed class FileCounts
+{
+    [JsonPropertyName("read")] public long Read { get; set; }
+    [JsonPropertyName("loaded")] public long Loaded { get; set; }
+    [JsonPropertyName("quarantined")] public long Quarantined { get; set; }
+    [JsonPropertyName("reasons")] public Dictionary<string, long> Reasons { get; set; } = new();
+    [JsonPropertyName("unknown_columns")] public List<string> UnknownColumns { get; set; } = new();
+}

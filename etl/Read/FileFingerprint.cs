@@ -1,0 +1,30 @@
+using System.Security.Cryptography;
+
+namespace Monitoring.Etl.Read;
+
+/// <summary>
+/// One pass over a file's bytes: its SHA-256 (checked against the manifest) and its count of line
+/// feeds, which tells whether any quoted field spans lines (then quarantine line numbers need the
+/// embedded breaks counted; otherwise record n starts on line n + 1).
+/// </summary>
+public sealed record FileFingerprint(string Sha256, long LineFeeds, bool EndsWithLineFeed, long Bytes)
+{
+    public static FileFingerprint Of(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[1 << 20];
+        long lineFeeds = 0, bytes = 0;
+        byte last = 0;
+        int n;
+        while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            var span = buffer.AsSpan(0, n);
+            hash.AppendData(span);
+            lineFeeds += span.Count((byte)'\n');
+            last = span[^1];
+            bytes += n;
+        }
+        return new FileFingerprint(Convert.ToHexStringLower(hash.GetHashAndReset()), lineFeeds, last == (byte)'\n', bytes);
+    }
+}

@@ -1,0 +1,16 @@
+namespace Monitoring.Etl.Schedule;
+
+/// <summary>The "settings" object of one job; which fields apply depends on the job type (see <see cref="JobTypes.SettingsOf"/>).</summary>
+public sealed record JobSettings
+{
+    /// <summary>ingest: the folder the CMIS drops exports into (folders or .zip files); absolute once loaded.</summary>
+    public string? DropFolder { get; init; }
+    /// <summary>ingest: run the pipeline in demo mode (throw-away pseudonym key). Never in production.</summary>
+    public bool Demo { get; init; }
+    /// <summary>housekeeping: how many snapshots to keep (the one in CURRENT is always kept on top).</summary>
+    public int KeepSnapshots { get; init; } = 3;
+    /// <summary>housekeeping: how many quarantine/&lt;run_id&gt; folders to keep (the current run's always kept).</summary>
+    public int? KeepQuarantine { get; init; }
+    /// <summary>housekeeping: remove building/&lt;run_id&gt; left behind by a killed run (safe: housekeeping holds the writer lock).</summary>
+    public bool CleanBuilding { get; init; } = true;
+}

@@ -1,0 +1,20 @@
+namespace Monitoring.Etl.Schedule;
+
+/// <summary>The kinds of job schedules.json can declare, and the settings each one accepts.</summary>
+public static class JobTypes
+{
+    public const string IngestLatestExport = "ingest-latest-export";
+    public const string RebuildIndicators = "rebuild-indicators";
+    public const string PublishOpenData = "publish-open-data";
+    public const string Housekeeping = "housekeeping";
+
+    public static readonly IReadOnlyList<string> All = [IngestLatestExport, RebuildIndicators, PublishOpenData, Housekeeping];
+
+    /// <summary>Setting names allowed under "settings" for each type (anything else is a typo and refused).</summary>
+    public static IReadOnlyList<string> SettingsOf(string type) => type switch
+    {
+        IngestLatestExport => ["drop_folder", "demo"],
+        Housekeeping => ["keep_snapshots", "keep_quarantine", "clean_building"],
+        _ => [],
+    };
+}

@@ -1,0 +1,114 @@
+using System.Text;
+using Monitoring.Etl.Contract;
+
+namespace Monitoring.Etl.Validate;
+
+/// <summary>
+/// Turns a <see cref="FileSpec"/> into one set-based DuckDB statement that lists, for every row of
+/// <c>raw_&lt;file&gt;</c> that breaks a rule, each breach as (column, reason). Every rule of the
+/// contract is one CASE in a list, so a row is read once whatever the number of rules.
+/// Inputs it expects: <c>raw_&lt;file&gt;</c> (all VARCHAR, <c>_row</c>), <c>known_&lt;file&gt;(id)</c>
+/// for referenced files, <c>ref_municipalities</c>, and the cf_valid macro.
+/// </summary>
+public static class CheckSqlBuilder
+{
+    public static string TypedName(string column) => $"\"{column}__t\"";
+
+    public static string Build(FileSpec file, DateOnly referenceDate, IReadOnlyCollection<string> presentColumns)
+    {
+        var refDate = $"DATE '{referenceDate:yyyy-MM-dd}'";
+        var breaches = new List<string>();
+        foreach (var c in file.Columns)
+        {
+            var col = Q(c.Name);
+            if (c.Required) breaches.Add(Breach($"{col} IS NULL", c.Name, "required"));
+            var typeReason = TypeReason(c.Type);
+            if (typeReason is not null)
+                breaches.Add(Breach($"{col} IS NOT NULL AND {TypedName(c.Name)} IS NULL", c.Name, typeReason));
+            if (c.Allowed is not null)
+                breaches.Add(Breach($"{col} NOT IN ({string.Join(", ", c.Allowed.Select(Lit))})", c.Name, "not_in_list"));
+            if (c.Type == ColumnType.Date && !c.PlannedEnd)
+                breaches.Add(Breach($"{TypedName(c.Name)} > {refDate}", c.Name, "date_after_reference_date"));
+            if (c.Type == ColumnType.Month)
+                breaches.Add(Breach($"{TypedName(c.Name)} > date_trunc('month', {refDate})", c.Name, "date_after_reference_date"));
+            if (c.NonNegative)
+                breaches.Add(Breach($"{TypedName(c.Name)} < 0", c.Name, c.Type == ColumnType.Decimal ? "negative_amount" : "negative_count"));
+            if (c.Min is long min)
+                breaches.Add(Breach($"{TypedName(c.Name)} < {min}", c.Name, "below_minimum"));
+        }
+        foreach (var r in file.References)
+            breaches.Add(Breach($"{Q(r.Column)} IS NOT NULL AND {Q(r.Column)} NOT IN (SELECT id FROM {KnownTable(r.TargetFile)})", r.Column, r.Reason));
+        foreach (var rule in file.Rules)
+            breaches.Add(Breach($"({Typed(rule.BreachSql)})", rule.Column, rule.Reason));
+        var keyCol = file.Key[0];
+        breaches.Add($"CASE WHEN d._row_count IS NOT NULL AND d._distinct_rows > 1 THEN {{'column': {Lit(keyCol)}, 'reason': 'duplicate_key'}} " +
+                     $"WHEN d._row_count IS NOT NULL AND t._row <> d._first_row THEN {{'column': {Lit(keyCol)}, 'reason': 'duplicate_row'}} END");
+
+        var typedCols = file.Columns.Select(c => TypedExpr(c) is { } e ? $"{e} AS {TypedName(c.Name)}" : null).Where(e => e is not null);
+        var keyJoin = string.Join(" AND ", file.Key.Select(k => $"d.{Q(k)} = t.{Q(k)}"));
+        var keyCols = string.Join(", ", file.Key.Select(Q));
+        var allCols = string.Join(", ", presentColumns.Select(Q));
+        var sb = new StringBuilder();
+        sb.AppendLine($"CREATE OR REPLACE TABLE bad_{file.Stem} AS");
+        sb.AppendLine("WITH typed AS (");
+        sb.AppendLine($"    SELECT *, {string.Join(",\n        ", typedCols)}");
+        sb.AppendLine($"    FROM raw_{file.Stem}),");
+        // Rows sharing a key: all quarantined, unless byte-identical copies, where the first is kept.
+        sb.AppendLine("dup_keys AS (");
+        sb.AppendLine($"    SELECT {keyCols}, count(*) AS _row_count, count(DISTINCT hash({allCols})) AS _distinct_rows, min(_row) AS _first_row");
+        sb.AppendLine($"    FROM raw_{file.Stem} WHERE {string.Join(" AND ", file.Key.Select(k => $"{Q(k)} IS NOT NULL"))}");
+        sb.AppendLine($"    GROUP BY {keyCols} HAVING count(*) > 1),");
+        sb.AppendLine("checked AS (");
+        sb.AppendLine("    SELECT t._row, list_filter([");
+        sb.AppendLine("        " + string.Join(",\n        ", breaches));
+        sb.AppendLine("    ], b -> b IS NOT NULL) AS breaches");
+        sb.AppendLine($"    FROM typed t LEFT JOIN dup_keys d ON {keyJoin})");
+        sb.AppendLine("SELECT _row, breaches FROM checked WHERE len(breaches) > 0");
+        return sb.ToString();
+    }
+
+    public static string KnownTable(string targetFile) => targetFile switch
+    {
+        "istat" => "known_istat",
+        "istat_region" => "known_istat_region",
+        _ => $"known_{Path.GetFileNameWithoutExtension(targetFile)}",
+    };
+
+    /// <summary>The typed value of a column, NULL when it is not of its type (or not given).</summary>
+    static string? TypedExpr(ColumnSpec c)
+    {
+        var v = Q(c.Name);
+        return c.Type switch
+        {
+            // Strict shape first: try_cast alone would accept '2024-2-3' or surrounding blanks.
+            ColumnType.Date => $"CASE WHEN regexp_full_match({v}, '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}') THEN try_cast({v} AS DATE) END",
+            ColumnType.Month => $"CASE WHEN regexp_full_match({v}, '[0-9]{{4}}-[0-9]{{2}}') THEN try_cast({v} || '-01' AS DATE) END",
+            ColumnType.Integer => $"CASE WHEN regexp_full_match({v}, '-?[0-9]{{1,9}}') THEN try_cast({v} AS INTEGER) END",
+            ColumnType.Decimal => $"CASE WHEN regexp_full_match({v}, '-?[0-9]{{1,15}}(\\.[0-9]{{1,6}})?') THEN try_cast({v} AS DECIMAL(18,4)) END",
+            ColumnType.Boolean => $"CASE {v} WHEN 'true' THEN true WHEN 'false' THEN false END",
+            ColumnType.FiscalCode => $"CASE WHEN cf_valid({v}) THEN {v} END",
+            _ => null,
+        };
+    }
+
+    static string? TypeReason(ColumnType t) => t switch
+    {
+        ColumnType.Date => "invalid_date",
+        ColumnType.Month => "invalid_month",
+        ColumnType.Integer => "invalid_integer",
+        ColumnType.Decimal => "invalid_decimal",
+        ColumnType.Boolean => "invalid_boolean",
+        ColumnType.FiscalCode => "invalid_fiscal_code",
+        _ => null,
+    };
+
+    static string Breach(string condition, string column, string reason) =>
+        $"CASE WHEN {condition} THEN {{'column': {Lit(column)}, 'reason': {Lit(reason)}}} END";
+
+    /// <summary>Replaces @name with the typed value of column name.</summary>
+    static string Typed(string ruleSql) =>
+        System.Text.RegularExpressions.Regex.Replace(ruleSql, "@([a-z_0-9]+)", m => TypedName(m.Groups[1].Value));
+
+    static string Q(string identifier) => $"\"{identifier}\"";
+    static string Lit(string s) => $"'{s.Replace("'", "''")}'";
+}

@@ -1,0 +1,34 @@
+-- average_payment_eur: sum(amount_eur) / households_paid, for period m.
+with
+
+grid as (
+    select a.ats_code, m.month from dim_ats as a cross join dim_month as m
+),
+
+paid as (
+    select ats_code, month,
+           sum(amount_eur)               as amount,
+           count(distinct household_key) as households
+    from fct_payments
+    where ats_code is not null
+    group by all
+),
+
+per_ats as (
+    select g.ats_code, g.month,
+           coalesce(p.amount, 0)     as numerator,
+           coalesce(p.households, 0) as denominator
+    from grid as g
+    left join paid as p using (ats_code, month)
+),
+
+rolled_up as (
+    select r.level, r.territory_code, p.month,
+           sum(p.numerator)::double   as numerator,
+           sum(p.denominator)::double as denominator
+    from per_ats as p
+    join dim_ats_rollup as r using (ats_code)
+    group by all
+)
+
+select * from rolled_up

@@ -1,0 +1,1 @@
+namespace Monitoring.Tests.Etl; public class Smoke { [Fact] public void Builds() => Assert.True(true); }
