@@ -1,1 +1,23 @@
-Console.WriteLine("etl");
+using Monitoring.Etl.Cli;
+
+// The etl command line: each verb lives in its own file; this only dispatches.
+try
+{
+    var verb = args.FirstOrDefault();
+    var rest = args.Skip(1).ToArray();
+    return verb switch
+    {
+        "generate" => Monitoring.Etl.Generate.GenerateCommand.Run(rest),
+        "run" => RunCommand.Run(new CliArgs(rest)),
+        "indicators" => WarehouseCsvCommand.Run(new CliArgs(rest), "indicators"),
+        "flags" => WarehouseCsvCommand.Run(new CliArgs(rest), "flags"),
+        "schedule" => await Monitoring.Etl.Schedule.ScheduleCommand.RunAsync(rest),
+        "run-job" => await Monitoring.Etl.Schedule.RunJobCommand.RunAsync(rest),
+        _ => Usage.Print(verb),
+    };
+}
+catch (CliUsageException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 64;
+}

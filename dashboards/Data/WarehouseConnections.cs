@@ -1,26 +1,27 @@
 using System.Collections.Concurrent;
 using DuckDB.NET.Data;
+using Monitoring.Warehouse.Snapshots;
 
 namespace Monitoring.Dashboards.Data;
 
 /// <summary>
 /// Read-only DuckDB connections to the snapshot in service. One root connection per snapshot keeps the
 /// database open; each query gets its own cheap duplicate (a DuckDB connection is not for concurrent use).
-/// When CURRENT moves on, the old root is closed a little later so queries in flight can finish.
+/// CURRENT is read on every Open() (a few bytes), so a new snapshot is served without a restart; when CURRENT moves on, the old root is closed a little later so queries in flight can finish.
 /// </summary>
-public sealed class WarehouseConnections(SnapshotLocator locator) : IDisposable
+public sealed class WarehouseConnections(SnapshotStore store) : IDisposable
 {
     private static readonly TimeSpan RetireAfter = TimeSpan.FromMinutes(2);
     private readonly ConcurrentDictionary<string, Lazy<DuckDBConnection>> _roots = new();
     private readonly object _gate = new();
     private string? _lastRunId;
 
-    public SnapshotLocator Locator => locator;
+    public SnapshotStore Store => store;
 
     /// <summary>A fresh connection on the snapshot CURRENT names now, and that snapshot's run id.</summary>
     public (DuckDBConnection Connection, string RunId) Open()
     {
-        var runId = locator.CurrentRunId() ?? throw new NoSnapshotException("no snapshot in service: DATA_DIR/CURRENT is missing");
+        var runId = store.CurrentRunId() ?? throw new NoSnapshotException("no snapshot in service: DATA_DIR/CURRENT is missing");
         var root = _roots.GetOrAdd(runId, id => new Lazy<DuckDBConnection>(() => OpenRoot(id))).Value;
         RetireOthers(runId);
         return (root.Duplicate(), runId);
@@ -28,7 +29,7 @@ public sealed class WarehouseConnections(SnapshotLocator locator) : IDisposable
 
     private DuckDBConnection OpenRoot(string runId)
     {
-        var path = locator.WarehousePath(runId);
+        var path = DataDirectory.WarehouseFile(store.Dir.Snapshot(runId));
         if (!File.Exists(path)) throw new NoSnapshotException($"snapshot {runId} has no warehouse.duckdb");
         var connection = new DuckDBConnection($"Data Source={path};ACCESS_MODE=READ_ONLY");
         connection.Open();

@@ -1,11 +1,11 @@
-using Monitoring.Dashboards.Data;
+using Monitoring.Warehouse.FollowUp;
 using Monitoring.Dashboards.Localization;
 using static Monitoring.Dashboards.Queries.WarehouseReader;
 
 namespace Monitoring.Dashboards.Queries;
 
 /// <summary>The ministry's panels: headline tiles, red flags with follow-up, funnel plot, region × indicator heat table, drill-down.</summary>
-public sealed class MinistryQueries(WarehouseReader db, MetaQueries meta, ScopeRules rules, FollowUpFile followUp)
+public sealed class MinistryQueries(WarehouseReader db, MetaQueries meta, ScopeRules rules, FollowUpRegister followUp)
 {
     public const string UnderperformingIndicator = "cases_processed_per_case_manager";
     private const double ZWarning = 1.96, ZAlarm = 3.09;
@@ -53,7 +53,7 @@ public sealed class MinistryQueries(WarehouseReader db, MetaQueries meta, ScopeR
             order by case severity when 'alarm' then 0 when 'warning' then 1 else 2 end,
                      persistent desc, abs(z) desc nulls last, ats_code
             """, new { month, indicator = f.Indicator });
-        var follow = followUp.All();
+        var follow = followUp.ReadAll().ToDictionary(e => (e.IndicatorId, e.AtsCode, e.Month));
         var names = meta.Catalogue().ToDictionary(i => i.Id);
         var lang = f.Lang;
         return new Grid("ministry-flags",
@@ -72,7 +72,7 @@ public sealed class MinistryQueries(WarehouseReader db, MetaQueries meta, ScopeR
                     S(r, "severity"), B(r, "persistent") ? Labels.T(lang, "yes") : Labels.T(lang, "no"),
                     D(r, "value"), D(r, "national_value"), D(r, "n"), D(r, "z"), S(r, "method"),
                     B(r, "plain_rule_breach") ? Labels.T(lang, "yes") : Labels.T(lang, "no"),
-                    entry?.Status ?? "open", entry?.Notes,
+                    FollowUpStatusText.ToText(entry?.Status ?? FollowUpStatus.Open), entry?.Notes,
                 };
             }).ToList());
     }
@@ -193,6 +193,10 @@ public sealed class MinistryQueries(WarehouseReader db, MetaQueries meta, ScopeR
     public void SetFollowUp(UserScope scope, string indicatorId, string atsCode, string month, string status, string? notes)
     {
         rules.RequireRole(scope, "the follow-up register", UserRole.Ministry);
-        followUp.Upsert(new FollowUpEntry(indicatorId, atsCode, month, status, string.IsNullOrWhiteSpace(notes) ? null : notes.Trim(), null), scope.Role);
+        FollowUpStatus parsed;
+        try { parsed = FollowUpStatusText.Parse(status); }
+        catch (FormatException) { throw new ArgumentException("unknown follow-up status"); }
+        // Notes are replaced as typed (an empty box clears them); who changed it is recorded by role, not by name.
+        followUp.SetStatus(indicatorId, atsCode, month, parsed, scope.Role, notes?.Trim() ?? "");
     }
 }

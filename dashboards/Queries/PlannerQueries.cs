@@ -34,11 +34,12 @@ public sealed class PlannerQueries(WarehouseReader db, MetaQueries meta, ScopeRu
             NationalResidentsPerCaseManager: Get("residents_per_case_manager", "national", "value") ?? 0);
     }
 
-    public Grid Staffing(UserScope scope, PanelFilter f)
+    public Grid Staffing(UserScope scope, PanelFilter f) => StaffingGrid(StaffingInputs(scope, f), f.Growth, f.Lang);
+
+    /// <summary>The planner's table for given inputs (pure: the page, the CSV and the tests share it).</summary>
+    public static Grid StaffingGrid(StaffingInputs x, double growth, string lang)
     {
-        var x = StaffingInputs(scope, f);
-        var p = StaffingPlanner.Plan(x, f.Growth);
-        var lang = f.Lang;
+        var p = StaffingPlanner.Plan(x, growth);
         object?[] Row(string key, object? value, string format) => [key, Labels.T(lang, "staff." + key), value is double d ? GridFormat.Number(d, format) : value];
         return new Grid("planner-staffing",
             [new GridColumn("key", "key"), Columns.Of(lang, "measure"), Columns.Of(lang, "value")],

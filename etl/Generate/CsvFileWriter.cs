@@ -52,7 +52,7 @@ internal sealed class CsvFileWriter : IDisposable
         _writer.Write(buf[..n]);
     }
 
-    public void Int(int? value) { if (value is { } v) Int((long)v); else Null(); }
+    public void OptionalInt(int? value) { if (value is { } v) Int((long)v); else Null(); }
 
     /// <summary>An amount in euro cents written as a decimal with a `.` and 2 digits.</summary>
     public void Cents(long cents)

@@ -8,7 +8,7 @@ namespace Monitoring.Etl.Generate;
 internal sealed class HouseholdGenerator(
     Territory territory, ExportWriters writers, IdSequence ids, FiscalCodeFactory fiscalCodes, CaseSimulator cases, int seed)
 {
-    private const double StockShare = 0.8;
+    private const double StockShare = 0.87;
     private const int IseeThresholdCents = 1_014_000; // ADI means-test threshold, €10,140
 
     private readonly List<PersonDraft> _members = [];
@@ -156,7 +156,7 @@ internal sealed class HouseholdGenerator(
         foreach (var row in unit.Memberships)
         {
             // A merged municipality's households are recorded under the municipality that absorbed it.
-            if (!row.HoldsOn(day) || row.ValidTo is not null && territory.IsMergedAway(row.Municipality.Code)) continue;
+            if (!row.HoldsOn(day) || territory.IsMergedAway(row.Municipality.Code)) continue;
             total += Math.Max(row.Municipality.Population, 1);
             _candidates.Add((row, total));
         }
@@ -176,7 +176,14 @@ internal sealed class HouseholdGenerator(
 
     private static DateOnly Month(DateOnly d) => new(d.Year, d.Month, 1);
 
-    // Postal codes are not in the ISTAT file: a plausible code from the province's first digits.
+    // Postal codes are not in the ISTAT file: the region's real first two digits, then a plausible rest.
+    private static readonly Dictionary<string, int> PostPrefix = new()
+    {
+        ["01"] = 10, ["02"] = 11, ["03"] = 20, ["04"] = 38, ["05"] = 30, ["06"] = 33, ["07"] = 16, ["08"] = 40, ["09"] = 50,
+        ["10"] = 6, ["11"] = 60, ["12"] = 0, ["13"] = 65, ["14"] = 86, ["15"] = 80, ["16"] = 70, ["17"] = 85, ["18"] = 88,
+        ["19"] = 90, ["20"] = 9,
+    };
+
     private static string PostCode(Municipality m) =>
-        $"{(int.Parse(m.ProvinceCode) * 37 + int.Parse(m.RegionCode) * 1000) % 98 + 1:00}{int.Parse(m.Code) % 1000:000}";
+        $"{PostPrefix.GetValueOrDefault(m.RegionCode, 0) + int.Parse(m.ProvinceCode) % 4:00}0{int.Parse(m.Code) % 100:00}";
 }

@@ -41,7 +41,7 @@ internal static class RandomDraws
         var result = new int[n];
         var remaining = total - minimum * n;
         var sum = weights.Sum();
-        var remainders = new (double Rest, int Index)[n];
+        var remainders = new (double Remainder, int Index)[n];
         var assigned = 0;
         for (var i = 0; i < n; i++)
         {
@@ -50,7 +50,7 @@ internal static class RandomDraws
             assigned += (int)Math.Floor(exact);
             remainders[i] = (exact - Math.Floor(exact), i);
         }
-        foreach (var (_, index) in remainders.OrderByDescending(r => r.Rest).ThenBy(r => r.Index).Take(Math.Max(remaining - assigned, 0)))
+        foreach (var (_, index) in remainders.OrderByDescending(r => r.Remainder).ThenBy(r => r.Index).Take(Math.Max(remaining - assigned, 0)))
             result[index]++;
         return result;
     }

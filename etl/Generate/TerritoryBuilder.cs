@@ -7,7 +7,8 @@ namespace Monitoring.Etl.Generate;
 /// </summary>
 internal static class TerritoryBuilder
 {
-    private const int TargetPopulation = 100_000;
+    // Groups close once they pass 78,000 residents, so they average about 100,000 (≈600 ATS nationally).
+    private const int TargetPopulation = 78_000;
     private const int BigCity = 80_000;
     private const string NoisyRegion = "15"; // every preset includes Campania
     private static readonly DateOnly MembershipStart = new(2018, 1, 1);

@@ -1,11 +1,181 @@
+using System.Diagnostics;
+using System.Text.Json;
+using DuckDB.NET.Data;
+using Monitoring.Etl.Contract;
+using Monitoring.Etl.Lake;
+using Monitoring.Etl.Pseudonymize;
+using Monitoring.Etl.Read;
+using Monitoring.Etl.Validate;
+using Monitoring.Warehouse.Operations;
+using Monitoring.Warehouse.Snapshots;
+using Monitoring.Warehouse.StarSchema;
+
 namespace Monitoring.Etl.Pipeline;
 
-/// <summary>Runs one export through read → validate → pseudonymize → lake → star schema → publish.</summary>
+/// <summary>
+/// Runs one export through read → validate → pseudonymize → lake → star schema → publish.
+/// Personal data exists in clear only inside the in-memory landing database and, for a .zip, the
+/// landing folder; both are gone when the run ends. The new snapshot is published only when
+/// complete; a refused, failed or killed run leaves the snapshot in service untouched.
+/// </summary>
 public static class PipelineRunner
 {
     /// <summary>Never throws for bad input: the report's status says refused/failed with a clear message.</summary>
     public static Task<RunReport> RunAsync(PipelineOptions options, IProgress<PipelineProgress>? progress = null, CancellationToken ct = default)
-        => throw new NotImplementedException("pipeline lands with issue 2");
+        => Task.Run(() => Run(options, progress, ct), ct);
+
+    public static RunReport Run(PipelineOptions options, IProgress<PipelineProgress>? progress = null, CancellationToken ct = default)
+    {
+        var store = new SnapshotStore(options.DataDir);
+        var dir = store.Dir;
+        var report = new RunReport { RunId = SnapshotStore.NewRunId(DateTimeOffset.UtcNow), StartedAt = DateTimeOffset.UtcNow, Source = options.Source };
+        var clock = Stopwatch.StartNew();
+        Directory.CreateDirectory(dir.RunsDir);
+
+        if (!WriterLock.TryAcquire(dir.Root, $"pipeline run {report.RunId} (pid {Environment.ProcessId})", out var writerLock, out var heldBy))
+        {
+            report.Status = "refused";
+            report.Error = $"another run holds the writer lock on {dir.Root}: {heldBy}";
+            return Finish(report, dir, options, clock);
+        }
+        using (writerLock)
+        {
+            try
+            {
+                var stages = new StageTimer(report, progress);
+                RunLocked(options, store, report, stages, ct);
+                report.Status = "succeeded";
+            }
+            catch (ExportRefusedException e) { report.Status = "refused"; report.Error = e.Message; }
+            catch (OperationCanceledException) { report.Status = "failed"; report.Error = "cancelled"; }
+            catch (InvalidOperationException e) when (e.Message.Contains("pseudonym key")) { report.Status = "refused"; report.Error = e.Message; }
+            catch (Exception e)
+            {
+                report.Status = "failed";
+                // First line only: engine messages may quote data further down.
+                report.Error = $"{e.GetType().Name}: {e.Message.Split('\n')[0]}";
+            }
+            finally
+            {
+                TryDelete(dir.Landing(report.RunId));
+                if (report.Status != "succeeded") TryDelete(dir.Building(report.RunId));
+            }
+        }
+        return Finish(report, dir, options, clock);
+    }
+
+    static void RunLocked(PipelineOptions options, SnapshotStore store, RunReport report, StageTimer stages, CancellationToken ct)
+    {
+        var dir = store.Dir;
+        var key = PseudonymKey.Resolve(options.Demo);
+        if (key.Warning is not null) stages.Warn(key.Warning);
+        var landing = Directory.CreateDirectory(dir.Landing(report.RunId)).FullName;
+        var building = Directory.CreateDirectory(dir.Building(report.RunId)).FullName;
+        using var source = ExportSource.Open(options.Source, landing);
+
+        // 1. The manifest and each file's fingerprint: a truncated or corrupted file refuses the export.
+        var manifest = Manifest.Load(source.Folder);
+        report.ExportId = manifest.ExportId; report.Kind = manifest.Kind;
+        report.ReferenceDate = manifest.ReferenceDate.ToString("yyyy-MM-dd");
+        var previous = store.CurrentSnapshotDir();
+        if (manifest.IsDelta && previous is null)
+            throw new ExportRefusedException($"manifest.json: kind is delta but there is no previous load to apply it to; load a full export first");
+        var files = ExportFiles.Resolve(manifest, source.Folder);
+        var fingerprints = stages.Run("verify", null, () => ExportFiles.Verify(manifest, source.Folder, files, report));
+        ct.ThrowIfCancellationRequested();
+
+        using var conn = LandingDatabase.Open(landing);
+        LandingDatabase.LoadReference(conn);
+
+        // 2. Read every file as text, rows in file order, malformed records set aside.
+        var loaded = new Dictionary<FileSpec, RawCsvLoader.Result>();
+        foreach (var file in files)
+        {
+            var result = stages.Run("read", file.FileName, () => RawCsvLoader.Load(conn, Path.Combine(source.Folder, file.FileName), file));
+            var read = result.Parsed + result.Malformed;
+            if (read != manifest.Files[file.FileName].Rows)
+                throw new ExportRefusedException($"{file.FileName}: {read} data rows read but the manifest announces {manifest.Files[file.FileName].Rows}: the file is truncated or corrupted");
+            loaded[file] = result;
+            report.Files[file.FileName] = new FileCounts { Read = read, UnknownColumns = result.UnknownColumns.ToList() };
+            stages.Rows(file.FileName, read);
+            ct.ThrowIfCancellationRequested();
+        }
+
+        // 3. Pseudonyms for every identifier, once per distinct value.
+        stages.Run("pseudonymize", null, () => PseudonymMaps.Build(conn, new Pseudonymizer(key), loaded.Keys));
+
+        // 4. Validate in dependency order; stage the rows that passed (rename, cast, drop personal data).
+        var quarantineDir = Directory.CreateDirectory(dir.Quarantine(report.RunId)).FullName;
+        foreach (var file in ExportContract.Files)
+        {
+            var lake = LakeTable.For(file.Stem);
+            if (loaded.TryGetValue(file, out var raw))
+            {
+                var outcome = stages.Run("validate", file.FileName, () =>
+                    FileValidator.Validate(conn, file, manifest.ReferenceDate, raw.PresentColumns, PreviousState.KnownIdsSql(file, previous, manifest.IsDelta)));
+                var counts = report.Files[file.FileName];
+                counts.Quarantined = outcome.Quarantined + raw.Malformed;
+                counts.Loaded = counts.Read - counts.Quarantined;
+                counts.Reasons = outcome.Reasons;
+                if (raw.Malformed > 0) counts.Reasons["malformed_row"] = raw.Malformed;
+                if (counts.Quarantined > 0)
+                    QuarantineWriter.Write(conn, file, fingerprints[file.FileName].HasEmbeddedLineBreaks(counts.Read),
+                        Path.Combine(quarantineDir, file.FileName));
+                stages.Run("stage", file.FileName, () =>
+                    Sql.Exec(conn, $"CREATE OR REPLACE TABLE {lake.Table} AS {SqlModels.Load($"staging/{lake.Table}.sql")}"));
+                if (manifest.IsDelta) PreviousState.MergeInto(conn, lake, previous!);
+            }
+            else
+            {
+                // A delta without this file: the previous state carries over unchanged.
+                PreviousState.CopyAll(conn, lake, previous!);
+            }
+            ct.ThrowIfCancellationRequested();
+        }
+
+        // 5. The lake, then the warehouse snapshot beside the one in service.
+        var lakeDir = DataDirectory.LakeDir(building);
+        foreach (var lake in LakeTable.All)
+            stages.Run("lake", lake.Stem + ".parquet", () => LakeWriter.Write(conn, lake, lakeDir));
+        ct.ThrowIfCancellationRequested();
+        var warehouseFile = DataDirectory.WarehouseFile(building);
+        stages.Run("warehouse_load", null, () => WarehouseLoader.Load(conn, warehouseFile, manifest, report));
+        conn.Close();
+        using (var wh = new DuckDBConnection($"Data Source={warehouseFile}"))
+        {
+            wh.Open();
+            StarSchemaBuilder.Build(wh, (stage, seconds) => stages.Record(stage, seconds));
+            Sql.Exec(wh, "CHECKPOINT");
+        }
+        ct.ThrowIfCancellationRequested();
+
+        // 6. Publish: the report travels with the snapshot, then the atomic swap.
+        report.Status = "succeeded";
+        File.WriteAllText(Path.Combine(building, "run.json"), JsonSerializer.Serialize(report, ReportJson.Options));
+        stages.Run("publish", null, () => store.Publish(report.RunId));
+    }
+
+    static RunReport Finish(RunReport report, DataDirectory dir, PipelineOptions options, Stopwatch clock)
+    {
+        report.FinishedAt = DateTimeOffset.UtcNow;
+        report.StageSeconds["total"] = Math.Round(clock.Elapsed.TotalSeconds, 3);
+        report.PeakMemoryMb = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, 1);
+        var json = JsonSerializer.Serialize(report, ReportJson.Options);
+        File.WriteAllText(dir.RunReport(report.RunId), json);
+        if (options.ReportPath is { } extra)
+        {
+            var parent = Path.GetDirectoryName(Path.GetFullPath(extra));
+            if (parent is not null) Directory.CreateDirectory(parent);
+            File.WriteAllText(extra, json);
+        }
+        return report;
+    }
+
+    static void TryDelete(string path)
+    {
+        try { if (Directory.Exists(path)) Directory.Delete(path, recursive: true); }
+        catch (IOException) { /* housekeeping removes leftovers */ }
+    }
 }
 
 public sealed record PipelineProgress(string Stage, string? File, long Rows, double Seconds);

@@ -28,3 +28,10 @@ public sealed record FileFingerprint(string Sha256, long LineFeeds, bool EndsWit
         return new FileFingerprint(Convert.ToHexStringLower(hash.GetHashAndReset()), lineFeeds, last == (byte)'\n', bytes);
     }
 }
+
+public static class FileFingerprintExtensions
+{
+    /// <summary>More line feeds than header + records means some quoted field spans lines.</summary>
+    public static bool HasEmbeddedLineBreaks(this FileFingerprint f, long records) =>
+        f.LineFeeds > records + (f.EndsWithLineFeed ? 1 : 0);
+}

@@ -25,13 +25,13 @@ public static class RawCsvLoader
 
         var columns = string.Join(", ", header.Select(h => $"{Lit(h)}: 'VARCHAR'"));
         var stem = spec.Stem;
-        Sql.Exec(conn, $"""
-            DROP TABLE IF EXISTS rejects_{stem}; DROP TABLE IF EXISTS rejects_scan_{stem};
-            CREATE OR REPLACE TABLE csv_{stem} AS
-            SELECT * FROM read_csv({Lit(path)}, columns = {{{columns}}}, header = true, auto_detect = false,
+        Sql.Exec(conn, $$"""
+            DROP TABLE IF EXISTS rejects_{{stem}}; DROP TABLE IF EXISTS rejects_scan_{{stem}};
+            CREATE OR REPLACE TABLE csv_{{stem}} AS
+            SELECT * FROM read_csv({{Lit(path)}}, columns = { {{columns}} }, header = true, auto_detect = false,
                 delim = ';', quote = '"', escape = '"', strict_mode = true, encoding = 'utf-8',
                 ignore_errors = true, store_rejects = true,
-                rejects_table = 'rejects_{stem}', rejects_scan = 'rejects_scan_{stem}', max_line_size = 4000000);
+                rejects_table = 'rejects_{{stem}}', rejects_scan = 'rejects_scan_{{stem}}', max_line_size = 4000000);
             """, $"{spec.FileName}: ");
 
         var present = header.Where(h => spec.Columns.Any(c => c.Name == h)).ToList();

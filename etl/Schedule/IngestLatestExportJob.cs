@@ -23,12 +23,21 @@ public sealed class IngestLatestExportJob : IScheduledJob
         if (newest.ExportId is { } exportId && LoadedExports.FindSucceededRun(dataDir, exportId) is { } runId)
             return JobOutcome.Skipped($"export {exportId} already loaded by run {runId}", exportId);
 
-        var report = await PipelineRunner.RunAsync(new PipelineOptions
+        RunReport report;
+        try
         {
-            Source = newest.Path,
-            DataDir = dataDir,
-            Demo = job.Settings.Demo,
-        }, progress: null, ct);
+            report = await PipelineRunner.RunAsync(new PipelineOptions
+            {
+                Source = newest.Path,
+                DataDir = dataDir,
+                Demo = job.Settings.Demo,
+            }, progress: null, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The pipeline promises a report rather than an exception; if it throws anyway, keep which export it was reading.
+            throw new JobFailedException($"pipeline crashed on {Path.GetFileName(newest.Path)}: {e.GetType().Name}: {e.Message}", newest.ExportId);
+        }
 
         var readId = report.ExportId ?? newest.ExportId;
         return report.Status switch

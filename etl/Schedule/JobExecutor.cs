@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Monitoring.Warehouse.Operations;
 
 namespace Monitoring.Etl.Schedule;

@@ -21,6 +21,6 @@ public sealed class QuartzJobAdapter(JobExecutor executor, ScheduleRuntime runti
         var record = await executor.RunAsync(job, runtime.DataDir, triggeredBy, context.RetryAttempt + 1, cancellationToken);
         context.Result = record;
         if (record.Status == JobOutcome.FailedStatus)
-            throw new JobExecutionException(record.Message);
+            throw new JobExecutionException(record.Message ?? "failed");
     }
 }

@@ -173,8 +173,9 @@ public static partial class ScheduleConfigLoader
             var attempts = OptionalInt(retry, path, "attempts");
             if (attempts is null) { Problem(path, "missing \"attempts\" (retries after the first failure, at least 1)"); return null; }
             if (attempts is < 1 or > 100) { Problem(path + ".attempts", $"must be between 1 and 100, not {attempts}"); return null; }
+            if (!retry.TryGetProperty("delay", out _)) { Problem(path, "missing \"delay\" (the wait before the first retry, e.g. \"00:05:00\")"); return null; }
             var delay = OptionalDuration(retry, path, "delay");
-            if (delay is null) { Problem(path, "missing \"delay\" (the wait before the first retry, e.g. \"00:05:00\")"); return null; }
+            if (delay is null) return null;
             var backoff = 1.0;
             if (retry.TryGetProperty("backoff", out var b))
             {

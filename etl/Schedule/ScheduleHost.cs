@@ -22,7 +22,13 @@ public static class ScheduleHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddQuartz(q =>
         {
-            q.SchedulerName = "monitoring-etl";
+            q.ConfigureScheduler(o =>
+            {
+                // Unique per host: Quartz keeps schedulers in a process-wide registry by name.
+                o.InstanceName = $"monitoring-etl-{Guid.NewGuid():N}";
+                // A job is never cancelled half-way by a stop: it finishes (and publishes atomically) first.
+                o.ShutdownJobInterruption = ShutdownJobInterruption.Never;
+            });
             // One job at a time in this process: two writers never overlap, even different jobs.
             q.UseDefaultThreadPool(tp => tp.MaxConcurrency = 1);
             q.UseInMemoryStore();

@@ -45,8 +45,10 @@ public static class CheckSqlBuilder
                      $"WHEN d._row_count IS NOT NULL AND t._row <> d._first_row THEN {{'column': {Lit(keyCol)}, 'reason': 'duplicate_row'}} END");
 
         var typedCols = file.Columns.Select(c => TypedExpr(c) is { } e ? $"{e} AS {TypedName(c.Name)}" : null).Where(e => e is not null);
-        var keyJoin = string.Join(" AND ", file.Key.Select(k => $"d.{Q(k)} = t.{Q(k)}"));
-        var keyCols = string.Join(", ", file.Key.Select(Q));
+        // The key columns are renamed _k0.. in dup_keys so the rules can name columns without a table prefix.
+        var keyJoin = string.Join(" AND ", file.Key.Select((k, i) => $"d._k{i} = t.{Q(k)}"));
+        var keyCols = string.Join(", ", file.Key.Select((k, i) => $"{Q(k)} AS _k{i}"));
+        var keyGroup = string.Join(", ", file.Key.Select((_, i) => $"_k{i}"));
         var allCols = string.Join(", ", presentColumns.Select(Q));
         var sb = new StringBuilder();
         sb.AppendLine($"CREATE OR REPLACE TABLE bad_{file.Stem} AS");
@@ -57,7 +59,7 @@ public static class CheckSqlBuilder
         sb.AppendLine("dup_keys AS (");
         sb.AppendLine($"    SELECT {keyCols}, count(*) AS _row_count, count(DISTINCT hash({allCols})) AS _distinct_rows, min(_row) AS _first_row");
         sb.AppendLine($"    FROM raw_{file.Stem} WHERE {string.Join(" AND ", file.Key.Select(k => $"{Q(k)} IS NOT NULL"))}");
-        sb.AppendLine($"    GROUP BY {keyCols} HAVING count(*) > 1),");
+        sb.AppendLine($"    GROUP BY {keyGroup} HAVING count(*) > 1),");
         sb.AppendLine("checked AS (");
         sb.AppendLine("    SELECT t._row, list_filter([");
         sb.AppendLine("        " + string.Join(",\n        ", breaches));

@@ -18,7 +18,7 @@ public static class FiscalCodeSql
             [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23][cf_index(ch) + 1];
         CREATE OR REPLACE MACRO cf_valid(v) AS
             regexp_full_match(v, '{Pattern}')
-            AND chr(65 + list_sum(list_transform(range(15),
-                    i -> CASE WHEN i % 2 = 0 THEN cf_odd_value(v[i + 1]) ELSE cf_index(v[i + 1]) END)) % 26) = v[16];
+            AND chr(CAST(65 + list_sum(list_transform(range(15),
+                    i -> CASE WHEN i % 2 = 0 THEN cf_odd_value(v[i + 1]) ELSE cf_index(v[i + 1]) END)) % 26 AS INTEGER)) = v[16];
         """;
 }

@@ -2,7 +2,7 @@
 with
 
 events as (
-    select event_key, case_key, event_type, event_date, operator_key, outcome from stg_case_events
+    select event_id, case_key, event_type, event_date, operator_key, outcome from stg_case_events
 ),
 
 cases as (
@@ -11,7 +11,7 @@ cases as (
 
 final as (
     select
-        e.event_key,
+        e.event_id,
         e.case_key,
         c.ats_code,
         e.event_type,

@@ -18,7 +18,7 @@ milestones as (
         min(event_date) filter (where event_type = 'plan_signed')                      as plan_signed_date,
         max(event_date)                                                                as last_event_date,
         -- ties on the last date: the later key wins, so the choice is stable between runs
-        arg_max(event_type, event_date::varchar || '|' || event_key)                   as last_event_type
+        arg_max(event_type, event_date::varchar || '|' || event_id)                   as last_event_type
     from stg_case_events
     group by case_key
 ),

@@ -2,7 +2,7 @@
 with
 
 referrals as (
-    select referral_key, case_key, service_type, sent_date, outcome, outcome_date from stg_referrals
+    select referral_id, case_key, service_type, sent_date, outcome, outcome_date from stg_referrals
 ),
 
 cases as (
@@ -11,7 +11,7 @@ cases as (
 
 final as (
     select
-        r.referral_key,
+        r.referral_id,
         r.case_key,
         c.ats_code,
         r.service_type,

@@ -31,6 +31,7 @@ public static class FunnelLimits
     /// <summary>Interpolated exact limit on the proportion scale for a proportion with target p0 over n cases.</summary>
     public static double BinomialExactLimit(int n, double p0, double probability)
     {
+        if (p0 <= 0 || p0 >= 1) return p0;
         var r = BinomialQuantile(n, p0, probability);
         return Interpolated(r, n, x => Binomial.CDF(p0, n, x), probability);
     }
@@ -39,6 +40,7 @@ public static class FunnelLimits
     public static double PoissonExactLimit(double n, double lambda0, double probability)
     {
         var mean = lambda0 * n;
+        if (mean <= 0) return 0;
         var r = PoissonQuantile(mean, probability);
         return Interpolated(r, n, x => Poisson.CDF(mean, x), probability);
     }
@@ -50,6 +52,8 @@ public static class FunnelLimits
     /// <summary>Warning and alarm limits for a proportion (exact for small expected counts, normal otherwise).</summary>
     public static FunnelBand Proportion(double p0, int n, FlagOptions options)
     {
+        // a national value of 0 or 1 leaves no room for chance: the funnel collapses onto the target
+        if (p0 <= 0 || p0 >= 1 || n <= 0) return new FunnelBand(p0, p0, p0, p0, "binomial-degenerate");
         var useNormal = n * p0 >= options.NormalApproximationMinExpected
                         && n * (1 - p0) >= options.NormalApproximationMinExpected;
         if (useNormal)
@@ -70,6 +74,7 @@ public static class FunnelLimits
     /// <summary>Warning and alarm limits for a rate λ0 per unit of exposure n (exact Poisson quantiles).</summary>
     public static FunnelBand Rate(double lambda0, double n, FlagOptions options)
     {
+        if (lambda0 <= 0 || n <= 0) return new FunnelBand(lambda0, lambda0, lambda0, lambda0, "poisson-degenerate");
         var (lowW, highW) = Tails(options.WarningZ);
         var (lowA, highA) = Tails(options.AlarmZ);
         return new FunnelBand(

@@ -79,6 +79,12 @@ public static class JobHistory
                 """).ToList());
     }
 
+    // "Could not set lock on file" (another process has it) or, within one process, "different
+    // configuration" (a read-only and a read-write connection to the same file at the same moment).
+    private static bool IsBusy(DuckDBException e) =>
+        e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase)
+        || e.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase);
+
     private static bool Exists(string dataDir) => File.Exists(Path.Combine(dataDir, FileName));
 
     private static T WithConnection<T>(string dataDir, bool readOnly, Func<DuckDBConnection, T> work)
@@ -94,7 +100,7 @@ public static class JobHistory
                 connection.Open();
                 return work(connection);
             }
-            catch (DuckDBException e) when (attempt < 50 && e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
+            catch (DuckDBException e) when (attempt < 50 && IsBusy(e))
             {
                 Thread.Sleep(100);
             }

@@ -1,0 +1,39 @@
+using System.Text;
+using Monitoring.Dashboards.Auth;
+using Monitoring.Dashboards.Data;
+using Monitoring.Dashboards.Queries;
+
+namespace Monitoring.Dashboards.Apis;
+
+/// <summary>
+/// GET /api/panels/{panel}.csv?month=&amp;region=&amp;ats=&amp;indicator=&amp;growth=&amp;lang= — the CSV of exactly the table a page
+/// shows, through the same scoped query layer: out of scope is 403 (and logged), no snapshot is 503.
+/// </summary>
+public static class PanelCsvEndpoints
+{
+    public static IEndpointRouteBuilder MapPanelCsv(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/panels/{panel}.csv", (string panel, HttpContext http, DashboardQueries queries, ILoggerFactory logs) =>
+        {
+            var scope = ScopeClaims.ToScope(http.User);
+            var filter = PanelFilter.From(k => http.Request.Query[k].FirstOrDefault());
+            try
+            {
+                var grid = queries.Panel(panel, scope, filter);
+                var runId = queries.Connections.Store.CurrentRunId();
+                http.Response.Headers.Append("X-Run-Id", runId);
+                return Results.File(Encoding.UTF8.GetBytes(CsvFormat.Write(grid)), "text/csv; charset=utf-8", $"{grid.Panel}-{runId}.csv");
+            }
+            catch (ScopeViolation e)
+            {
+                ScopeLog.Refused(logs, e, http.Request.Path);
+                return Results.StatusCode(StatusCodes.Status403Forbidden);
+            }
+            catch (NoSnapshotException)
+            {
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
+        });
+        return app;
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Hosting.StaticWebAssets;
+using Monitoring.Dashboards.Apis;
+using Monitoring.Dashboards.Auth;
+using Monitoring.Dashboards.Components;
+using Monitoring.Dashboards.Queries;
+
+namespace Monitoring.Dashboards.Hosting;
+
+/// <summary>The wiring Program.cs composes: services, middleware, endpoints.</summary>
+public static class DashboardHosting
+{
+    /// <summary>DATA_DIR from --data, then Dashboards:DataDir, then the DATA_DIR environment variable.</summary>
+    public static string DataDir(IConfiguration configuration)
+        => configuration["data"] ?? configuration["Dashboards:DataDir"] ?? Environment.GetEnvironmentVariable("DATA_DIR")
+           ?? throw new InvalidOperationException("DATA_DIR is not set: pass --data DATA_DIR");
+
+    public static WebApplicationBuilder AddDashboards(this WebApplicationBuilder builder)
+    {
+        // An unpublished build outside Development cannot find _framework/blazor.web.js without the static web
+        // assets manifest; loading it is harmless in publish output (there is no manifest there).
+        StaticWebAssetsLoader.UseStaticWebAssets(builder.Environment, builder.Configuration);
+
+        var dataDir = DataDir(builder.Configuration);
+        builder.Services.AddSingleton(_ => new DashboardQueries(dataDir));
+        builder.Services.AddSingleton<DemoUsers>();
+        builder.Services.AddDashboardAuth(builder.Configuration);
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddAntiforgery();
+        return builder;
+    }
+
+    public static WebApplication MapDashboards(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseLanguageCookie();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapAuthEndpoints();
+        app.MapPanelCsv();
+        app.MapFollowUp();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

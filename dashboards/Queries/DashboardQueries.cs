@@ -1,0 +1,63 @@
+using Monitoring.Dashboards.Data;
+using Monitoring.Warehouse.FollowUp;
+using Monitoring.Warehouse.Snapshots;
+
+namespace Monitoring.Dashboards.Queries;
+
+/// <summary>
+/// The whole scoped query layer over one DATA_DIR, usable without the web host (the benchmark and tests build it
+/// directly). Every panel is reachable by name through <see cref="Panel"/>, which is what the CSV endpoints call.
+/// </summary>
+public sealed class DashboardQueries : IDisposable
+{
+    public DashboardQueries(string dataDir) : this(new WarehouseConnections(new SnapshotStore(dataDir))) { }
+
+    public DashboardQueries(WarehouseConnections connections)
+    {
+        Connections = connections;
+        var db = new WarehouseReader(connections);
+        Meta = new MetaQueries(db);
+        Rules = new ScopeRules(Meta);
+        Ministry = new MinistryQueries(db, Meta, Rules, new FollowUpRegister(connections.Store.Dir.Root));
+        Trends = new TrendQueries(db, Meta, Rules);
+        Planner = new PlannerQueries(db, Meta, Rules);
+        Casework = new CaseworkQueries(db, Meta, Rules);
+        Public = new PublicQueries(db, Meta);
+        Glossary = new GlossaryQueries(Meta);
+    }
+
+    public WarehouseConnections Connections { get; }
+    public MetaQueries Meta { get; }
+    public ScopeRules Rules { get; }
+    public MinistryQueries Ministry { get; }
+    public TrendQueries Trends { get; }
+    public PlannerQueries Planner { get; }
+    public CaseworkQueries Casework { get; }
+    public PublicQueries Public { get; }
+    public GlossaryQueries Glossary { get; }
+
+    /// <summary>Panel name → query. The names are the CSV endpoints' /api/panels/{name}.csv.</summary>
+    public static readonly IReadOnlyDictionary<string, Func<DashboardQueries, UserScope, PanelFilter, Grid>> Panels =
+        new Dictionary<string, Func<DashboardQueries, UserScope, PanelFilter, Grid>>
+        {
+            ["ministry-headlines"] = (q, s, f) => q.Ministry.Headlines(s, f),
+            ["ministry-flags"] = (q, s, f) => q.Ministry.Flags(s, f),
+            ["ministry-funnel"] = (q, s, f) => q.Ministry.Funnel(s, f),
+            ["ministry-heat"] = (q, s, f) => q.Ministry.Heat(s, f),
+            ["ministry-drill"] = (q, s, f) => q.Ministry.RegionAts(s, f),
+            ["trend"] = (q, s, f) => q.Trends.Trend(s, f),
+            ["planner-staffing"] = (q, s, f) => q.Planner.Staffing(s, f),
+            ["casework-workload"] = (q, s, f) => q.Casework.Workload(s, f),
+            ["casework-waiting"] = (q, s, f) => q.Casework.Waiting(s, f),
+            ["casework-steps"] = (q, s, f) => q.Casework.StepTiming(s, f),
+            ["public-headlines"] = (q, s, f) => q.Public.Headlines(s, f),
+            ["public-trend"] = (q, s, f) => q.Public.Trend(s, f),
+            ["glossary"] = (q, s, f) => q.Glossary.Catalogue(s, f),
+        };
+
+    /// <summary>Runs a panel by name for a scope; an unknown name is a scope violation (nothing to reveal).</summary>
+    public Grid Panel(string name, UserScope scope, PanelFilter filter)
+        => Panels.TryGetValue(name, out var run) ? run(this, scope.Normalized(), filter) : throw new ScopeViolation(scope.Role, $"unknown panel {name}");
+
+    public void Dispose() => Connections.Dispose();
+}

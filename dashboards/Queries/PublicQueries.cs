@@ -1,0 +1,85 @@
+using Monitoring.Dashboards.Localization;
+using static Monitoring.Dashboards.Queries.WarehouseReader;
+
+namespace Monitoring.Dashboards.Queries;
+
+/// <summary>
+/// The public pages: public indicators only, national and regional only, always through disclosure control.
+/// Asking for an ATS, a case manager or a non-public indicator is a scope violation, whoever asks.
+/// </summary>
+public sealed class PublicQueries(WarehouseReader db, MetaQueries meta)
+{
+    public IReadOnlyList<IndicatorInfo> PublicIndicators() => meta.Catalogue().Where(i => i.IsPublic).ToList();
+
+    private static void RefuseAts(UserScope scope, PanelFilter f)
+    {
+        if (f.Ats is not null) throw new ScopeViolation(scope.Role, "ATS-level public data");
+    }
+
+    /// <summary>Regions × public indicators for the month, with the national row first.</summary>
+    public Grid Headlines(UserScope scope, PanelFilter f)
+    {
+        RefuseAts(scope, f);
+        var month = meta.ResolveMonth(f.Month);
+        var indicators = PublicIndicators();
+        var values = db.Rows("""
+            with public_values as (
+                select v.level, v.territory_code, v.indicator_id, v.value, v.denominator
+                from indicator_values v join indicator_catalogue c using (indicator_id)
+                where c.is_public and v.level in ('region', 'national') and v.month = $month
+            )
+            select * from public_values
+            """, new { month }).ToDictionary(r => (S(r, "territory_code")!, S(r, "indicator_id")!), r => (Value: D(r, "value"), Den: D(r, "denominator")));
+        var lang = f.Lang;
+        var regions = meta.Regions();
+        var columns = new List<GridColumn> { Columns.Of(lang, "region_code"), Columns.Of(lang, "territory"), Columns.Of(lang, "month") };
+        columns.AddRange(indicators.Select(i => new GridColumn(i.Id, i.Name(lang), i.Format)));
+
+        // Build each indicator's column: national cell, then the regions, then secondary suppression down the regions.
+        var national = new List<object?>();
+        var byRegion = regions.Select(_ => new List<object?>()).ToList();
+        foreach (var i in indicators)
+        {
+            object? Published(string code) => values.TryGetValue((code, i.Id), out var v) ? DisclosureControl.Cell(i, v.Value, v.Den) : null;
+            var top = Published("IT");
+            var column = regions.Select(r => Published(r.Code)).ToList();
+            if (i.IsCount) column = DisclosureControl.SecondarySuppression(column, top is double).ToList();
+            national.Add(top);
+            for (var k = 0; k < regions.Count; k++) byRegion[k].Add(column[k]);
+        }
+        var rows = new List<object?[]> { new object?[] { "IT", Labels.T(lang, "col.national"), month }.Concat(national).ToArray() };
+        rows.AddRange(regions.Select((r, k) => new object?[] { r.Code, r.Name, month }.Concat(byRegion[k]).ToArray()));
+        return new Grid("public-headlines", columns, rows);
+    }
+
+    /// <summary>A public indicator month by month, nationally and (when asked) for one region.</summary>
+    public Grid Trend(UserScope scope, PanelFilter f)
+    {
+        RefuseAts(scope, f);
+        var indicators = PublicIndicators();
+        var info = f.Indicator is null ? indicators.FirstOrDefault() : indicators.FirstOrDefault(i => i.Id == f.Indicator);
+        if (info is null) throw new ScopeViolation(scope.Role, $"non-public indicator {f.Indicator}");
+        var rows = db.Rows("""
+            with national as (
+                select month, value, denominator from indicator_values
+                where indicator_id = $indicator and level = 'national'
+            ),
+            region as (
+                select month, value, denominator from indicator_values
+                where indicator_id = $indicator and level = 'region' and territory_code = $region
+            )
+            select n.month, n.value as national, n.denominator as national_den, r.value as region, r.denominator as region_den
+            from national n left join region r using (month)
+            order by n.month
+            """, new { indicator = info.Id, region = f.Region });
+        var lang = f.Lang;
+        var columns = new List<GridColumn> { Columns.Of(lang, "month"), Columns.Of(lang, "national", info.Format) };
+        if (f.Region is not null) columns.Add(new GridColumn("region", Labels.T(lang, "col.region") + " " + f.Region, info.Format));
+        return new Grid("public-trend", columns, rows.Select(r =>
+        {
+            var row = new List<object?> { S(r, "month"), DisclosureControl.Cell(info, D(r, "national"), D(r, "national_den")) };
+            if (f.Region is not null) row.Add(DisclosureControl.Cell(info, D(r, "region"), D(r, "region_den")));
+            return row.ToArray();
+        }).ToList());
+    }
+}

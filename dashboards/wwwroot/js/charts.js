@@ -1,0 +1,49 @@
+// Draws a chart spec (built by ChartSpecs.cs) with ApexCharts. Called from the Chart component after render.
+window.adiCharts = (function () {
+  const charts = {};
+  const palette = ['#1b4f9c', '#b3541e', '#2e7d32', '#6a1b9a', '#c62828', '#00695c'];
+
+  function formatter(format) {
+    if (format === 'percent') return v => (v === null || v === undefined) ? '' : (v * 100).toFixed(1) + '%';
+    if (format === 'count') return v => (v === null || v === undefined) ? '' : Math.round(v).toString();
+    return v => (v === null || v === undefined) ? '' : (Math.round(v * 100) / 100).toString();
+  }
+
+  function options(spec) {
+    const fmt = formatter(spec.format);
+    const base = {
+      chart: { height: 320, animations: { enabled: false }, toolbar: { show: false }, fontFamily: 'inherit' },
+      colors: palette,
+      dataLabels: { enabled: false },
+      legend: { position: 'bottom' },
+      tooltip: { y: { formatter: fmt } },
+      yaxis: { labels: { formatter: fmt } },
+    };
+    if (spec.type === 'funnel') {
+      return Object.assign(base, {
+        chart: Object.assign(base.chart, { type: 'line' }),
+        series: spec.series,
+        stroke: { width: spec.series.map(s => s.type === 'scatter' ? 0 : 2), dashArray: spec.series.map((s, i) => i >= 4 ? 6 : 0) },
+        markers: { size: spec.series.map(s => s.type === 'scatter' ? 5 : 0) },
+        xaxis: { type: 'numeric', title: { text: 'n' } },
+      });
+    }
+    return Object.assign(base, {
+      chart: Object.assign(base.chart, { type: spec.type }),
+      series: spec.series,
+      stroke: { width: spec.type === 'line' ? 2 : 0 },
+      xaxis: { categories: spec.categories },
+    });
+  }
+
+  return {
+    render: function (id, specJson) {
+      const el = document.getElementById(id);
+      if (!el || typeof ApexCharts === 'undefined') return;
+      if (charts[id]) { charts[id].destroy(); }
+      const chart = new ApexCharts(el, options(JSON.parse(specJson)));
+      charts[id] = chart;
+      chart.render();
+    }
+  };
+})();

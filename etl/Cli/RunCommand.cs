@@ -1,0 +1,62 @@
+using Monitoring.Etl.Pipeline;
+using Spectre.Console;
+
+namespace Monitoring.Etl.Cli;
+
+/// <summary>`run --source PATH --data DATA_DIR [--report FILE] [--demo]`: one export through the pipeline, with progress and a summary.</summary>
+public static class RunCommand
+{
+    public static int Run(CliArgs args)
+    {
+        var options = new PipelineOptions
+        {
+            Source = args.Require("source", "run"),
+            DataDir = args.Require("data", "run"),
+            ReportPath = args.Get("report"),
+            Demo = args.Has("demo") || Environment.GetEnvironmentVariable("MONITORING_DEMO") == "1",
+        };
+        var report = RunWithProgress(options);
+        RunSummary.Print(report);
+        return report.Status == "succeeded" ? 0 : report.Status == "refused" ? 2 : 1;
+    }
+
+    public static RunReport RunWithProgress(PipelineOptions options)
+    {
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            // Logs and CI: one line per finished stage instead of a live display.
+            var plain = new Progress<PipelineProgress>(p =>
+            {
+                if (p.Stage.EndsWith(":done")) Console.WriteLine($"  {p.Stage[..^5],-14} {p.File,-22} {p.Seconds,7:0.00} s");
+                else if (p.Stage == "rows") Console.WriteLine($"  {"read",-14} {p.File,-22} {p.Rows,12:N0} rows");
+                else if (p.Stage == "warning") Console.WriteLine($"  warning: {p.File}");
+            });
+            return PipelineRunner.Run(options, plain);
+        }
+        RunReport? result = null;
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .Start(ctx =>
+            {
+                var tasks = new Dictionary<string, ProgressTask>();
+                long rows = 0;
+                var sync = new SyncProgress(p =>
+                {
+                    if (p.Stage == "warning") { AnsiConsole.MarkupLineInterpolated($"[yellow]warning:[/] {p.File}"); return; }
+                    if (p.Stage == "rows") { rows += p.Rows; return; }
+                    var stage = p.Stage.Replace(":done", "");
+                    if (!tasks.TryGetValue(stage, out var t)) tasks[stage] = t = ctx.AddTask(stage, maxValue: 1).IsIndeterminate();
+                    t.Description = $"{stage,-14} {p.File}{(stage == "read" ? $" · {rows:N0} rows" : "")}";
+                    if (p.Stage.EndsWith(":done")) { t.IsIndeterminate(false); t.Value = 1; }
+                });
+                result = PipelineRunner.Run(options, sync);
+            });
+        return result!;
+    }
+
+    /// <summary>Progress&lt;T&gt; posts to the thread pool; the live display wants updates in order, on the caller's thread.</summary>
+    sealed class SyncProgress(Action<PipelineProgress> handler) : IProgress<PipelineProgress>
+    {
+        public void Report(PipelineProgress value) => handler(value);
+    }
+}

@@ -1,0 +1,25 @@
+using Monitoring.Etl.Pipeline;
+using Spectre.Console;
+
+namespace Monitoring.Etl.Cli;
+
+/// <summary>The one-screen end of a run: status, per-file reconciliation, quarantine reasons, stage times.</summary>
+public static class RunSummary
+{
+    public static void Print(RunReport r)
+    {
+        var colour = r.Status == "succeeded" ? "green" : "red";
+        AnsiConsole.MarkupLineInterpolated($"[bold {colour}]{r.Status.ToUpperInvariant()}[/]  run {r.RunId}  export {r.ExportId ?? "?"}  reference date {r.ReferenceDate ?? "?"}");
+        if (r.Error is not null) AnsiConsole.MarkupLineInterpolated($"[red]{r.Error}[/]");
+        if (r.Files.Count > 0)
+        {
+            var t = new Table().AddColumns("file", "read", "loaded", "quarantined", "reasons");
+            foreach (var (file, c) in r.Files)
+                t.AddRow(file, $"{c.Read:N0}", $"{c.Loaded:N0}", $"{c.Quarantined:N0}",
+                    Markup.Escape(string.Join(", ", c.Reasons.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {kv.Value:N0}"))));
+            AnsiConsole.Write(t);
+        }
+        AnsiConsole.MarkupLineInterpolated($"stages: {string.Join("  ", r.StageSeconds.Select(kv => $"{kv.Key} {kv.Value:0.00}s"))}");
+        AnsiConsole.MarkupLineInterpolated($"peak memory {r.PeakMemoryMb:N0} MB");
+    }
+}

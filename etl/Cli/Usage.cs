@@ -1,0 +1,19 @@
+namespace Monitoring.Etl.Cli;
+
+public static class Usage
+{
+    public static int Print(string? verb)
+    {
+        if (verb is not null) Console.Error.WriteLine($"unknown command '{verb}'");
+        Console.Error.WriteLine("""
+            usage: dotnet run --project etl -- <command>
+              generate   --preset tiny|regional|national --seed N --out DIR
+              run        --source EXPORT_DIR_OR_ZIP --data DATA_DIR [--report FILE] [--demo]
+              indicators --data DATA_DIR --out FILE.csv
+              flags      --data DATA_DIR --out FILE.csv
+              schedule   [--config schedules.json] [--data DATA_DIR]
+              run-job    NAME [--data DATA_DIR]
+            """);
+        return 64;
+    }
+}

@@ -1,0 +1,21 @@
+using DuckDB.NET.Data;
+
+namespace Monitoring.Etl.Lake;
+
+/// <summary>
+/// Writes the staged (pseudonymized) tables as Parquet with DuckDB's own writer — measured faster than
+/// Parquet.Net for the same files (README) — zstd-compressed, month-partitioned tables as hive folders
+/// (month=YYYY-MM/) so one month can be read alone. The partition column is also kept inside the files
+/// so each file is self-describing.
+/// </summary>
+public static class LakeWriter
+{
+    public static void Write(DuckDBConnection conn, LakeTable table, string lakeDir)
+    {
+        var dir = Path.Combine(lakeDir, table.Stem);
+        Directory.CreateDirectory(dir);
+        var target = table.MonthPartition is null ? Path.Combine(dir, $"{table.Stem}.parquet") : dir;
+        var partition = table.MonthPartition is null ? "" : $", PARTITION_BY ({table.MonthPartition}), WRITE_PARTITION_COLUMNS true, OVERWRITE_OR_IGNORE true";
+        Sql.Exec(conn, $"COPY {table.Table} TO '{target.Replace("'", "''")}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880{partition})");
+    }
+}

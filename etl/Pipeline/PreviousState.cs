@@ -1,0 +1,45 @@
+using DuckDB.NET.Data;
+using Monitoring.Etl.Contract;
+using Monitoring.Etl.Lake;
+using Monitoring.Warehouse.Snapshots;
+
+namespace Monitoring.Etl.Pipeline;
+
+/// <summary>
+/// The state a delta export applies to: the lake of the snapshot in service. A delta row replaces
+/// the earlier row with the same key and never deletes; codes in a delta resolve against the delta
+/// or the current state. The state holds pseudonyms only, so a delta's raw ids are matched to it
+/// through their pseudonyms (same key, same pseudonym on every run).
+/// </summary>
+public static class PreviousState
+{
+    /// <summary>SQL yielding the raw ids of <paramref name="file"/> already known in the current state (delta only).</summary>
+    public static string? KnownIdsSql(FileSpec file, string? previousSnapshot, bool isDelta)
+    {
+        if (!isDelta || previousSnapshot is null || !Validate.FileValidator.IsReferenced(file)) return null;
+        var lake = LakeTable.For(file.Stem);
+        var read = lake.ReadSql(DataDirectory.LakeDir(previousSnapshot));
+        var keyColumn = file.Column(file.Key[0]);
+        return keyColumn.PseudonymDomain is { } domain
+            ? $"SELECT id FROM pmap_{domain} WHERE key IN (SELECT {lake.Key[0]} FROM {read})"
+            : $"SELECT {lake.Key[0]} FROM {read}";
+    }
+
+    /// <summary>stg table := delta rows ∪ previous rows whose key the delta does not carry.</summary>
+    public static void MergeInto(DuckDBConnection conn, LakeTable lake, string previousSnapshot)
+    {
+        var read = lake.ReadSql(DataDirectory.LakeDir(previousSnapshot));
+        var on = string.Join(" AND ", lake.Key.Select(k => $"p.{k} IS NOT DISTINCT FROM d.{k}"));
+        Sql.Exec(conn, $"""
+            CREATE OR REPLACE TABLE {lake.Table}_merged AS
+            SELECT * FROM {lake.Table}
+            UNION ALL BY NAME
+            SELECT p.* FROM {read} p ANTI JOIN {lake.Table} d ON {on};
+            DROP TABLE {lake.Table};
+            ALTER TABLE {lake.Table}_merged RENAME TO {lake.Table};
+            """);
+    }
+
+    public static void CopyAll(DuckDBConnection conn, LakeTable lake, string previousSnapshot) =>
+        Sql.Exec(conn, $"CREATE OR REPLACE TABLE {lake.Table} AS SELECT * FROM {lake.ReadSql(DataDirectory.LakeDir(previousSnapshot))}");
+}

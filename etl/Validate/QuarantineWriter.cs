@@ -1,0 +1,60 @@
+using DuckDB.NET.Data;
+using Monitoring.Etl.Contract;
+
+namespace Monitoring.Etl.Validate;
+
+/// <summary>
+/// Writes the rejected rows of one file as DATA_DIR/quarantine/&lt;run&gt;/&lt;file&gt;: the physical
+/// line where the record starts, the column and reason of its first breach, all breaches, the
+/// row's key (pseudonymized when it is a personal identifier) and the offending value only when
+/// that column holds nothing personal. Malformed CSV records are listed with DuckDB's error type.
+/// </summary>
+public static class QuarantineWriter
+{
+    public static void Write(DuckDBConnection conn, FileSpec file, bool hasEmbeddedLineBreaks, string path)
+    {
+        var stem = file.Stem;
+        // Record index d (1-based, among data records) of good row _row: rows before it plus the
+        // malformed records that came before it (reject j with record r_j precedes _row when r_j - j <= _row).
+        var lineBreaksBefore = hasEmbeddedLineBreaks
+            ? $"(SELECT sum(len(concat_ws('', {string.Join(", ", file.Columns.Select(c => $"\"{c.Name}\""))})) - len(replace(concat_ws('', {string.Join(", ", file.Columns.Select(c => $"\"{c.Name}\""))}), chr(10), ''))) OVER (ORDER BY _row ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS nl, _row FROM raw_{stem})"
+            : $"(SELECT 0 AS nl, _row FROM bad_{stem})";
+        var key = file.Key[0];
+        var keyColumn = file.Column(key);
+        var keyExpr = keyColumn.PseudonymDomain is { } kd
+            ? $"(SELECT key FROM pmap_{kd} WHERE id = r.\"{key}\")"
+            : $"r.\"{key}\"";
+        var valueCases = string.Join(" ", file.Columns.Select(c =>
+            c.PseudonymDomain is { } d && !c.Personal ? $"WHEN '{c.Name}' THEN (SELECT key FROM pmap_{d} WHERE id = r.\"{c.Name}\")"
+            : c.Personal ? $"WHEN '{c.Name}' THEN '(personal data withheld)'"
+            : $"WHEN '{c.Name}' THEN r.\"{c.Name}\""));
+        var sql = $"""
+            COPY (
+              WITH rj AS (
+                  SELECT line - 1 AS record, row_number() OVER (ORDER BY line) AS j, column_name, error_type
+                  FROM rejects_{stem}),
+              nl AS {lineBreaksBefore},
+              bad AS (
+                  SELECT b._row,
+                         b._row + 1 + (SELECT count(*) FROM rj WHERE rj.record - rj.j <= b._row) AS record,
+                         b.breaches
+                  FROM bad_{stem} b)
+              SELECT '{file.FileName}' AS file,
+                     1 + bad.record + coalesce(nl.nl, 0) AS line,
+                     bad.breaches[1].column AS "column",
+                     bad.breaches[1].reason AS reason,
+                     array_to_string(list_transform(bad.breaches, x -> x.column || ':' || x.reason), ' | ') AS all_breaches,
+                     {keyExpr} AS record_key,
+                     CASE bad.breaches[1].column {valueCases} END AS value
+              FROM bad JOIN raw_{stem} r ON r._row = bad._row
+              LEFT JOIN nl ON nl._row = bad._row
+              UNION ALL
+              SELECT '{file.FileName}', 1 + rj.record, coalesce(rj.column_name, ''), 'malformed_row',
+                     lower(CAST(rj.error_type AS VARCHAR)), NULL, NULL
+              FROM rj
+              ORDER BY line
+            ) TO '{path.Replace("'", "''")}' (FORMAT csv, HEADER, DELIMITER ';')
+            """;
+        Sql.Exec(conn, sql);
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Hosting;
+using Monitoring.Etl.Schedule;
+using Monitoring.Warehouse.Operations;
+
+namespace Monitoring.Tests.Etl.Schedule;
+
+/// <summary>A real scheduler host on a temp data dir, started for one test, with helpers to wait on jobs.duckdb.</summary>
+public sealed class ScheduledRun : IAsyncDisposable
+{
+    private static readonly TimeZoneInfo Rome = TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome");
+
+    public IHost Host { get; }
+    public string DataDir { get; }
+
+    private ScheduledRun(IHost host, string dataDir) { Host = host; DataDir = dataDir; }
+
+    public static async Task<ScheduledRun> StartAsync(string configPath, string dataDir)
+    {
+        var host = ScheduleHost.Build(ScheduleConfigLoader.Load(configPath), dataDir);
+        await host.StartAsync();
+        return new ScheduledRun(host, dataDir);
+    }
+
+    /// <summary>A Quartz cron (Europe/Rome) that fires exactly once, <paramref name="seconds"/> from now.</summary>
+    public static string OnceIn(int seconds)
+    {
+        var at = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddSeconds(seconds), Rome);
+        return $"{at.Second} {at.Minute} {at.Hour} {at.Day} {at.Month} ? {at.Year}";
+    }
+
+    /// <summary>Polls the job history until <paramref name="done"/> holds, or fails the test after <paramref name="timeoutSeconds"/>.</summary>
+    public async Task<IReadOnlyList<JobRunRecord>> WaitForAsync(Func<IReadOnlyList<JobRunRecord>, bool> done, int timeoutSeconds = 20)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        while (true)
+        {
+            var runs = JobHistory.Recent(DataDir, 100).Reverse().ToList(); // oldest first
+            if (done(runs)) return runs;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("job history never reached the expected state: "
+                    + string.Join("; ", runs.Select(r => $"{r.JobName}#{r.Attempt} {r.Status} {r.Message}")));
+            await Task.Delay(100);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.StopAsync();
+        Host.Dispose();
+    }
+}

@@ -1,0 +1,25 @@
+using DuckDB.NET.Data;
+using Monitoring.Warehouse.StarSchema;
+
+namespace Monitoring.Tests.Warehouse.Support;
+
+/// <summary>The hand fixture built once through StarSchemaBuilder, shared by the indicator tests.</summary>
+public sealed class BuiltHandWarehouse : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public DuckDBConnection Connection { get; }
+    public Dictionary<string, double> StageSeconds { get; } = new();
+
+    public BuiltHandWarehouse()
+    {
+        Connection = HandFixture.Open(_dir.File("warehouse.duckdb"));
+        StarSchemaBuilder.Build(Connection, (stage, seconds) => StageSeconds[stage] = seconds);
+    }
+
+    public void Dispose()
+    {
+        Connection.Dispose();
+        _dir.Dispose();
+    }
+}
