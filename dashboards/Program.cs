@@ -2,7 +2,7 @@ using Monitoring.Dashboards.Hosting;
 using Monitoring.Dashboards.Queries;
 
 // `bench --data DIR` times the query layer without starting the web host.
-if (args.FirstOrDefault() == "bench") return QueryBenchmark.Main(args, Console.Out);
+if (args.FirstOrDefault() == "bench") return QueryBenchmark.RunCommand(args, Console.Out);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDashboards();

@@ -13,6 +13,10 @@ try
         "flags" => WarehouseCsvCommand.Run(new CliArgs(rest), "flags"),
         "schedule" => await Monitoring.Etl.Schedule.ScheduleCommand.RunAsync(rest),
         "run-job" => await Monitoring.Etl.Schedule.RunJobCommand.RunAsync(rest),
+        "publish" => Monitoring.Etl.OpenData.PublishCommand.Run(rest),
+        "extract" => Monitoring.Etl.Research.ExtractCommand.Run(rest),
+        "rebuild" => RebuildCommand.Run(new CliArgs(rest)),
+        "bench" => Monitoring.Etl.Bench.BenchCommand.Run(new CliArgs(rest)),
         _ => Usage.Print(verb),
     };
 }

@@ -6,7 +6,8 @@ namespace Monitoring.Dashboards.Data;
 
 /// <summary>
 /// Read-only DuckDB connections to the snapshot in service. One root connection per snapshot keeps the
-/// database open; each query gets its own cheap duplicate (a DuckDB connection is not for concurrent use).
+/// database instance open (DuckDB.NET shares one instance per file and connection string within a process),
+/// so each query's own connection (a DuckDB connection is not for concurrent use) opens cheaply.
 /// CURRENT is read on every Open() (a few bytes), so a new snapshot is served without a restart; when CURRENT moves on, the old root is closed a little later so queries in flight can finish.
 /// </summary>
 public sealed class WarehouseConnections(SnapshotStore store) : IDisposable
@@ -24,17 +25,21 @@ public sealed class WarehouseConnections(SnapshotStore store) : IDisposable
         var runId = store.CurrentRunId() ?? throw new NoSnapshotException("no snapshot in service: DATA_DIR/CURRENT is missing");
         var root = _roots.GetOrAdd(runId, id => new Lazy<DuckDBConnection>(() => OpenRoot(id))).Value;
         RetireOthers(runId);
-        return (root.Duplicate(), runId);
+        var connection = new DuckDBConnection(root.ConnectionString);
+        connection.Open();
+        return (connection, runId);
     }
 
     private DuckDBConnection OpenRoot(string runId)
     {
         var path = DataDirectory.WarehouseFile(store.Dir.Snapshot(runId));
         if (!File.Exists(path)) throw new NoSnapshotException($"snapshot {runId} has no warehouse.duckdb");
-        var connection = new DuckDBConnection($"Data Source={path};ACCESS_MODE=READ_ONLY");
+        var connection = new DuckDBConnection(ConnectionString(path));
         connection.Open();
         return connection;
     }
+
+    public static string ConnectionString(string warehousePath) => $"Data Source={warehousePath};ACCESS_MODE=READ_ONLY";
 
     private void RetireOthers(string runId)
     {

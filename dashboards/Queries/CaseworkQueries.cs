@@ -76,20 +76,28 @@ public sealed class CaseworkQueries(WarehouseReader db, MetaQueries meta, ScopeR
     public Grid StepTiming(UserScope scope, PanelFilter f)
     {
         var (ats, own) = Scope(scope, f, "step timing");
-        var rows = db.Rows("""
-            with steps as (
-                select ats_code, case_manager_key, 'days_to_convocation' as step, days_to_convocation as days from fct_cases
-                union all select ats_code, case_manager_key, 'days_to_first_meeting', days_to_first_meeting from fct_cases
-                union all select ats_code, case_manager_key, 'days_to_plan', days_to_plan from fct_cases
+        // One pass over fct_cases: for each step, the median for my cases, my ATS and the nation.
+        var medians = db.Rows("""
+            with timed as (
+                select ats_code, case_manager_key, days_to_convocation, days_to_first_meeting, days_to_plan from fct_cases
             )
-            select step,
-                   median(days) filter (where case_manager_key = $own) as own,
-                   median(days) filter (where ats_code = $ats) as ats,
-                   median(days) as national
-            from steps where days is not null
-            group by step
-            order by case step when 'days_to_convocation' then 1 when 'days_to_first_meeting' then 2 else 3 end
-            """, new { ats, own });
+            select
+                median(days_to_convocation)   filter (where case_manager_key = $own) as own_days_to_convocation,
+                median(days_to_convocation)   filter (where ats_code = $ats)        as ats_days_to_convocation,
+                median(days_to_convocation)                                         as national_days_to_convocation,
+                median(days_to_first_meeting) filter (where case_manager_key = $own) as own_days_to_first_meeting,
+                median(days_to_first_meeting) filter (where ats_code = $ats)        as ats_days_to_first_meeting,
+                median(days_to_first_meeting)                                       as national_days_to_first_meeting,
+                median(days_to_plan)          filter (where case_manager_key = $own) as own_days_to_plan,
+                median(days_to_plan)          filter (where ats_code = $ats)        as ats_days_to_plan,
+                median(days_to_plan)                                                as national_days_to_plan
+            from timed
+            """, new { ats, own }).Single();
+        var rows = new[] { "days_to_convocation", "days_to_first_meeting", "days_to_plan" }
+            .Select(step => (IDictionary<string, object?>)new Dictionary<string, object?>
+            {
+                ["step"] = step, ["own"] = medians["own_" + step], ["ats"] = medians["ats_" + step], ["national"] = medians["national_" + step],
+            }).ToList();
         var lang = f.Lang;
         var columns = new List<GridColumn> { Columns.Of(lang, "step") };
         if (own is not null) columns.Add(Columns.Of(lang, "own", "days"));

@@ -27,15 +27,5 @@ public static class GridFormat
         _ => v.ToString("0.##", Inv),
     };
 
-    /// <summary>The display format for an indicator value, from the catalogue's unit.</summary>
-    public static string ForUnit(string? unit) => unit switch
-    {
-        "count" => "count",
-        "proportion" or "share" or "percent" => "percent",
-        "days" => "days",
-        "eur" => "number",
-        _ => "number",
-    };
-
     private static bool IsNumber(object v) => v is double or float or decimal or int or long or short or byte or uint or ulong or System.Numerics.BigInteger;
 }

@@ -6,7 +6,16 @@ public sealed record IndicatorInfo(string Id, string NameIt, string NameEn, stri
 {
     public string Name(string lang) => lang == "en" ? NameEn : NameIt;
     public string Description(string lang) => lang == "en" ? DescriptionEn : DescriptionIt;
-    public string Format => GridFormat.ForUnit(Unit);
-    /// <summary>A count has no denominator: disclosure control treats it as a count, the rest as rates.</summary>
-    public bool IsCount => Unit == "count" || Kind == "count";
+    /// <summary>How values are written: shares as percent, counts of people/cases whole, days with one decimal.</summary>
+    public string Format => Unit switch
+    {
+        "share" or "proportion" or "percent" => "percent",
+        "days" => "days",
+        "fte" => "number",
+        _ when IsCount => "count",
+        _ => "number",
+    };
+
+    /// <summary>A count (kind "count") has no denominator: disclosure control treats it as a count, the rest as rates.</summary>
+    public bool IsCount => Kind == "count" || Unit == "count";
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using static Monitoring.Dashboards.Queries.WarehouseReader;
 
 namespace Monitoring.Dashboards.Queries;
@@ -5,6 +6,16 @@ namespace Monitoring.Dashboards.Queries;
 /// <summary>Run metadata, months, territories and the indicator catalogue: what the filters and every header need.</summary>
 public sealed class MetaQueries(WarehouseReader db)
 {
+    // A snapshot is immutable, so its small lookups are cached by run id (a new CURRENT starts a new entry).
+    private readonly ConcurrentDictionary<(string RunId, string Key), object> _cache = new();
+
+    private T Cached<T>(string key, Func<T> load) where T : class
+    {
+        var runId = db.Connections.Store.CurrentRunId() ?? "";
+        if (_cache.Count > 200) _cache.Clear();
+        return (T)_cache.GetOrAdd((runId, key), _ => load());
+    }
+
     public RunInfo Run()
     {
         var row = db.Rows("""
@@ -15,9 +26,9 @@ public sealed class MetaQueries(WarehouseReader db)
     }
 
     /// <summary>Months that have national values, oldest first.</summary>
-    public IReadOnlyList<string> Months() => db.Rows("""
+    public IReadOnlyList<string> Months() => Cached("months", () => db.Rows("""
         select distinct month from indicator_values where level = 'national' order by month
-        """).Select(r => S(r, "month")!).ToList();
+        """).Select(r => S(r, "month")!).ToList());
 
     /// <summary>The month a page shows when the URL names none (or names one without data): the latest.</summary>
     public string ResolveMonth(string? month)
@@ -27,29 +38,31 @@ public sealed class MetaQueries(WarehouseReader db)
         return months.Count > 0 ? months[^1] : Run().LastMonth;
     }
 
-    public IReadOnlyList<Territory> Regions() => db.Rows("""
+    public IReadOnlyList<Territory> Regions() => Cached("regions", () => db.Rows("""
         select region_code, region_name from dim_region order by region_code
-        """).Select(r => new Territory(S(r, "region_code")!, S(r, "region_name") ?? "")).ToList();
+        """).Select(r => new Territory(S(r, "region_code")!, S(r, "region_name") ?? "")).ToList());
 
-    public IReadOnlyList<Territory> Ats(string? regionCode = null) => db.Rows("""
-        select ats_code, ats_name, region_code from dim_ats
-        where $region is null or region_code = $region
-        order by ats_code
-        """, new { region = regionCode }).Select(r => new Territory(S(r, "ats_code")!, S(r, "ats_name") ?? "", S(r, "region_code"))).ToList();
+    public IReadOnlyList<Territory> Ats(string? regionCode = null)
+    {
+        var all = Cached("ats", () => db.Rows("""
+            select ats_code, ats_name, region_code from dim_ats order by ats_code
+            """).Select(r => new Territory(S(r, "ats_code")!, S(r, "ats_name") ?? "", S(r, "region_code"))).ToList());
+        return regionCode is null ? all : all.Where(a => a.RegionCode == regionCode).ToList();
+    }
 
-    public string? RegionOfAts(string atsCode) => db.Scalar<string?>(
-        "select region_code from dim_ats where ats_code = $ats", new { ats = atsCode });
+    public string? RegionOfAts(string atsCode) => Ats().FirstOrDefault(a => a.Code == atsCode)?.RegionCode;
 
     public string? AtsOfOperator(string operatorKey) => db.Scalar<string?>(
         "select ats_code from dim_operator where operator_key = $key", new { key = operatorKey });
 
-    public IReadOnlyList<IndicatorInfo> Catalogue() => db.Rows("""
+    public IReadOnlyList<IndicatorInfo> Catalogue() => Cached("catalogue", () => db.Rows("""
         select indicator_id, name_it, name_en, description_it, description_en, logframe_level, pillar, unit,
                higher_is_better, min_denominator, is_public, kind
-        from indicator_catalogue order by logframe_level, indicator_id
+        from indicator_catalogue
+        order by case logframe_level when 'input' then 1 when 'activity' then 2 when 'output' then 3 when 'outcome' then 4 else 5 end, indicator_id
         """).Select(r => new IndicatorInfo(S(r, "indicator_id")!, S(r, "name_it") ?? "", S(r, "name_en") ?? "",
             S(r, "description_it") ?? "", S(r, "description_en") ?? "", S(r, "logframe_level") ?? "", S(r, "pillar") ?? "",
-            S(r, "unit") ?? "", B(r, "higher_is_better"), D(r, "min_denominator") ?? 0, B(r, "is_public"), S(r, "kind") ?? "")).ToList();
+            S(r, "unit") ?? "", B(r, "higher_is_better"), D(r, "min_denominator") ?? 0, B(r, "is_public"), S(r, "kind") ?? "")).ToList());
 
     public IndicatorInfo? Indicator(string id) => Catalogue().FirstOrDefault(i => i.Id == id);
 

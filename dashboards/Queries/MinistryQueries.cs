@@ -43,7 +43,8 @@ public sealed class MinistryQueries(WarehouseReader db, MetaQueries meta, ScopeR
         var rows = db.Rows("""
             with flagged as (
                 select * from flags
-                where month = $month and ($indicator is null or indicator_id = $indicator)
+                where month = $month and severity in ('alarm', 'warning')
+                  and ($indicator is null or indicator_id = $indicator)
             ),
             named as (
                 select f.*, a.ats_name, a.region_name
@@ -79,7 +80,8 @@ public sealed class MinistryQueries(WarehouseReader db, MetaQueries meta, ScopeR
 
     /// <summary>
     /// Funnel plot data: each ATS's value against its denominator, with 95% and 99.8% limits around the national
-    /// value at that denominator (binomial for proportions, Poisson for rates; normal approximation).
+    /// value at that denominator: the warehouse's limits from `flags` (overdispersion included) where it computed
+    /// them, else the plain normal approximation (binomial for proportions, Poisson for rates).
     /// </summary>
     public Grid Funnel(UserScope scope, PanelFilter f)
     {
@@ -97,9 +99,11 @@ public sealed class MinistryQueries(WarehouseReader db, MetaQueries meta, ScopeR
                 where indicator_id = $indicator and level = 'ats' and month = $month and denominator > 0
             ),
             flagged as (
-                select ats_code, severity from flags where indicator_id = $indicator and month = $month
+                select ats_code, severity, lower_alarm, lower_warning, upper_warning, upper_alarm
+                from flags where indicator_id = $indicator and month = $month
             )
-            select ats.*, d.ats_name, national.p0, flagged.severity
+            select ats.*, d.ats_name, national.p0, flagged.severity,
+                   flagged.lower_alarm, flagged.lower_warning, flagged.upper_warning, flagged.upper_alarm
             from ats cross join national
             left join dim_ats d using (ats_code)
             left join flagged using (ats_code)
@@ -119,8 +123,9 @@ public sealed class MinistryQueries(WarehouseReader db, MetaQueries meta, ScopeR
                 return new object?[]
                 {
                     S(r, "ats_code"), S(r, "ats_name"), n, D(r, "value"), p0,
-                    Limit(p0, n, -ZAlarm, proportion), Limit(p0, n, -ZWarning, proportion),
-                    Limit(p0, n, ZWarning, proportion), Limit(p0, n, ZAlarm, proportion), S(r, "severity"),
+                    D(r, "lower_alarm") ?? Limit(p0, n, -ZAlarm, proportion), D(r, "lower_warning") ?? Limit(p0, n, -ZWarning, proportion),
+                    D(r, "upper_warning") ?? Limit(p0, n, ZWarning, proportion), D(r, "upper_alarm") ?? Limit(p0, n, ZAlarm, proportion),
+                    S(r, "severity") is "none" ? null : S(r, "severity"),
                 };
             }).ToList());
     }
@@ -152,7 +157,7 @@ public sealed class MinistryQueries(WarehouseReader db, MetaQueries meta, ScopeR
         var rows = territories.Select(t =>
         {
             var row = new List<object?> { t.Code, t.Name };
-            row.AddRange(catalogue.Select(i => values.TryGetValue((t.Code, i.Id), out var v) ? v : null));
+            row.AddRange(catalogue.Select(i => values.TryGetValue((t.Code, i.Id), out var v) ? (object?)v : null));
             return row.ToArray();
         }).ToList();
         return new Grid("ministry-heat", columns, rows);

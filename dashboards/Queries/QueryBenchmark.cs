@@ -52,7 +52,7 @@ public static class QueryBenchmark
         return results;
     }
 
-    public static int Main(string[] args, TextWriter output)
+    public static int RunCommand(string[] args, TextWriter output)
     {
         string? Arg(string name) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }
         var dataDir = Arg("--data") ?? Environment.GetEnvironmentVariable("DATA_DIR");

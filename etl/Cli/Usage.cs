@@ -13,6 +13,10 @@ public static class Usage
               flags      --data DATA_DIR --out FILE.csv
               schedule   [--config schedules.json] [--data DATA_DIR]
               run-job    NAME [--data DATA_DIR]
+              publish    --data DATA_DIR --out DIR            open-data release (versioned)
+              extract    --data DATA_DIR --project NAME --out DIR [--k 5]   research extract
+              rebuild    --data DATA_DIR                      recompute star schema, indicators, flags
+              bench      --preset tiny|regional|national [--out FILE.json] [--work DIR]
             """);
         return 64;
     }

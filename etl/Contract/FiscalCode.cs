@@ -25,8 +25,8 @@ public static class FiscalCode
 
     /// <summary>
     /// True when the code is 16 upper-case characters of the official pattern
-    /// (omocodia letters allowed in the digit positions), the day is 1..31 or 41..71,
-    /// and the last character is the correct check letter.
+    /// (omocodia letters allowed in the digit positions) and the last character is the correct
+    /// check letter — exactly the contract's rule, which the validator's SQL (FiscalCodeSql) mirrors.
     /// </summary>
     public static bool IsValid(string? code)
     {
@@ -37,8 +37,6 @@ public static class FiscalCode
             if (DigitValue(code[p]) < 0) return false;
         if (MonthLetters.IndexOf(code[8]) < 0) return false;
         if (!IsUpperLetter(code[11]) || !IsUpperLetter(code[15])) return false;
-        var day = DigitValue(code[9]) * 10 + DigitValue(code[10]);
-        if (day is < 1 or > 71 || day is > 31 and < 41) return false;
         return CheckCharacter(code.AsSpan(0, 15)) == code[15];
     }
 

@@ -187,7 +187,7 @@ internal sealed class CaseSimulator(Territory territory, StaffingPlan staffing, 
             "first_meeting" => 0.4, "monitoring_meeting" => 0.3, "preassessment_completed" => 0.3,
             "closed" => 0.5, "plan_signed" => 0.25, "convocation" => 0.1, _ => 0.0,
         };
-        var notes = p > 0 && _rng.Chance(p) ? NotesWriter.EventNote(_rng, type, _members) : null;
+        var notes = p > 0 && _rng.Chance(p) ? NotesWriter.EventNote(_rng, type, outcome, _members) : null;
         _events.Add((type, date, op, outcome, notes));
         _last = date;
     }

@@ -32,9 +32,9 @@ internal sealed class FiscalCodeFactory(double deliberateOmocodiaRate)
         cadastral.AsSpan().CopyTo(c[11..]);
 
         var level = rng.NextDouble() < deliberateOmocodiaRate ? 1 + rng.Next(2) : 0;
+        Span<char> candidate = stackalloc char[16];
         while (true)
         {
-            Span<char> candidate = stackalloc char[16];
             c.CopyTo(candidate);
             for (var i = 0; i < level; i++)
                 candidate[OmocodiaOrder[i]] = FiscalCode.OmocodiaLetters[candidate[OmocodiaOrder[i]] - '0'];

@@ -1,7 +1,7 @@
 namespace Monitoring.Etl.Generate;
 
 /// <summary>
-/// Who lives in a benefit household: size by zone (about 2.0 persons in the North, 2.5 in the South),
+/// Who lives in a benefit household: size by zone (about 2.05 persons in the North, 2.2 in the Centre, 2.45 in the South),
 /// an applicant, often a partner, children mostly minors, sometimes another relative; ADI households
 /// have a minor, an over-60 or a disabled member, so single-person households are mostly elderly.
 /// </summary>
@@ -9,8 +9,8 @@ internal static class HouseholdComposer
 {
     // Cumulative probabilities of 1..6 members.
     private static readonly double[] North = [0.50, 0.70, 0.83, 0.93, 0.98, 1.00];
-    private static readonly double[] Centre = [0.43, 0.64, 0.79, 0.91, 0.97, 1.00];
-    private static readonly double[] South = [0.33, 0.53, 0.70, 0.85, 0.94, 1.00];
+    private static readonly double[] Centre = [0.45, 0.66, 0.81, 0.92, 0.97, 1.00];
+    private static readonly double[] South = [0.38, 0.58, 0.74, 0.88, 0.96, 1.00];
 
     public static int DrawSize(Random rng, int zone)
     {
@@ -63,7 +63,7 @@ internal static class HouseholdComposer
             }
             else
             {
-                var maxAge = Math.Max(0, Math.Min(applicantAge - 18, 35));
+                var maxAge = Math.Max(0, Math.Min(applicantAge - 20, 35)); // parents at least 20 at birth
                 var age = rng.Chance(0.8) ? rng.Next(0, Math.Min(18, maxAge + 1)) : rng.Next(0, maxAge + 1);
                 var f = rng.Chance(0.49);
                 into.Add(Make(First(f), childSurname, f, age, "child"));

@@ -8,6 +8,11 @@ internal static class NotesWriter
 {
     private static string Title(in PersonDraft p) => p.Female ? "la sig.ra" : "il sig.";
 
+    private static string From(in PersonDraft p) => p.Female ? "dalla sig.ra" : "dal sig.";
+
+    // Italian adjective ending for the person's sex ("presentata" / "presentato").
+    private static char E(in PersonDraft p) => p.Female ? 'a' : 'o';
+
     private static string Full(in PersonDraft p) => $"{p.FirstName} {p.LastName}";
 
     public static string CaseNote(Random rng, List<PersonDraft> members)
@@ -25,22 +30,22 @@ internal static class NotesWriter
         };
     }
 
-    public static string EventNote(Random rng, string eventType, List<PersonDraft> members)
+    public static string EventNote(Random rng, string eventType, string? outcome, List<PersonDraft> members)
     {
         var a = members[0];
         var other = members.Count > 1 ? members[rng.Next(1, members.Count)] : a;
         return eventType switch
         {
             "convocation" => $"Convocazione inviata per raccomandata a {Full(a)}; copia via SMS.",
-            "first_meeting" => rng.Next(3) switch
+            "first_meeting" when outcome == "no_show" => $"{Cap(Title(a))} {Full(a)} non si è presentat{E(a)}; ricontattare.",
+            "first_meeting" => rng.Next(2) switch
             {
                 0 => $"Colloquio con {Title(a)} {Full(a)}; presente anche {other.FirstName}.",
-                1 => $"Colloquio svolto.\n{Cap(Title(a))} {a.LastName} appare collaborativa; documenti \"in arrivo\".",
-                _ => $"{Cap(Title(a))} {Full(a)} non si è presentata; ricontattare.",
+                _ => $"Colloquio svolto.\n{Cap(Title(a))} {a.LastName} appare collaborativ{E(a)}; documenti \"in arrivo\".",
             },
             "preassessment_completed" => $"Analisi preliminare con {Full(a)}: bisogni su casa; lavoro; salute.",
             "assessment_completed" => $"Quadro di analisi approfondito; coinvolti {other.FirstName} {other.LastName} e la rete familiare.",
-            "plan_signed" => $"Patto firmato da {Title(a)} {Full(a)}.\nImpegni: ricerca attiva; frequenza scolastica dei figli.",
+            "plan_signed" => $"Patto firmato {From(a)} {Full(a)}.\nImpegni: ricerca attiva; frequenza scolastica dei figli.",
             "monitoring_meeting" => rng.Next(3) switch
             {
                 0 => $"Verifica del patto con {Full(a)}: impegni rispettati in parte; rivedere tra un mese.",

@@ -28,7 +28,11 @@ internal sealed class Territory
         return null;
     }
 
-    public bool IsMergedAway(string municipalityCode) => Mergers.Any(m => m.Absorbed.Code == municipalityCode);
+    private HashSet<string>? _mergedAway;
+
+    /// <summary>True for a municipality absorbed by a merger (its households are recorded under the absorbing one).</summary>
+    public bool IsMergedAway(string municipalityCode) =>
+        (_mergedAway ??= Mergers.Select(m => m.Absorbed.Code).ToHashSet()).Contains(municipalityCode);
 }
 
 /// <summary>A municipality that moves from one ATS to another of the same province on a date.</summary>

@@ -1,11 +1,18 @@
+using Monitoring.Etl.OpenData;
+
 namespace Monitoring.Etl.Schedule;
 
 /// <summary>
-/// Default <see cref="PublishOpenDataHook"/>: publishes the open-data files of the current snapshot.
-/// HOOK FOR ISSUE 6 (open data), not built yet. Runs under the writer lock like the rebuild hook.
+/// Default <see cref="PublishOpenDataHook"/>: publishes the open-data release of the snapshot in
+/// service into DATA_DIR/opendata (versioned; a snapshot already released is a no-op).
 /// </summary>
 public static class PublishOpenDataJob
 {
-    public static Task RunAsync(string dataDir, CancellationToken ct) =>
-        throw new JobFailedException("publish-open-data is not built yet (issue 6): PublishOpenDataJob.RunAsync is its hook");
+    public static string OutputDir(string dataDir) => Path.Combine(dataDir, "opendata");
+
+    public static Task RunAsync(string dataDir, CancellationToken ct) => Task.Run(() =>
+    {
+        try { OpenDataPublisher.Publish(dataDir, OutputDir(dataDir)); }
+        catch (ReleaseExistsException) { /* this snapshot is already published: nothing to do */ }
+    }, ct);
 }

@@ -18,6 +18,12 @@ public static class CheckSqlBuilder
     {
         var refDate = $"DATE '{referenceDate:yyyy-MM-dd}'";
         var breaches = new List<string>();
+        var conditions = new List<string>();
+        string Breach(string condition, string column, string reason)
+        {
+            conditions.Add(condition);
+            return $"CASE WHEN {condition} THEN {{'column': {Lit(column)}, 'reason': {Lit(reason)}}} END";
+        }
         foreach (var c in file.Columns)
         {
             var col = Q(c.Name);
@@ -41,30 +47,42 @@ public static class CheckSqlBuilder
         foreach (var rule in file.Rules)
             breaches.Add(Breach($"({Typed(rule.BreachSql)})", rule.Column, rule.Reason));
         var keyCol = file.Key[0];
-        breaches.Add($"CASE WHEN d._row_count IS NOT NULL AND d._distinct_rows > 1 THEN {{'column': {Lit(keyCol)}, 'reason': 'duplicate_key'}} " +
-                     $"WHEN d._row_count IS NOT NULL AND t._row <> d._first_row THEN {{'column': {Lit(keyCol)}, 'reason': 'duplicate_row'}} END");
+        breaches.Add($"CASE WHEN _row_count IS NOT NULL AND _distinct_rows > 1 THEN {{'column': {Lit(keyCol)}, 'reason': 'duplicate_key'}} " +
+                     $"WHEN _row_count IS NOT NULL AND _row <> _first_row THEN {{'column': {Lit(keyCol)}, 'reason': 'duplicate_row'}} END");
 
         var typedCols = file.Columns.Select(c => TypedExpr(c) is { } e ? $"{e} AS {TypedName(c.Name)}" : null).Where(e => e is not null);
         // The key columns are renamed _k0.. in dup_keys so the rules can name columns without a table prefix.
         var keyJoin = string.Join(" AND ", file.Key.Select((k, i) => $"d._k{i} = t.{Q(k)}"));
         var keyCols = string.Join(", ", file.Key.Select((k, i) => $"{Q(k)} AS _k{i}"));
         var keyGroup = string.Join(", ", file.Key.Select((_, i) => $"_k{i}"));
+        var keyHash = $"hash({string.Join(", ", file.Key.Select(Q))})";
         var allCols = string.Join(", ", presentColumns.Select(Q));
         var sb = new StringBuilder();
         sb.AppendLine($"CREATE OR REPLACE TABLE bad_{file.Stem} AS");
-        sb.AppendLine("WITH typed AS (");
-        sb.AppendLine($"    SELECT *, {string.Join(",\n        ", typedCols)}");
-        sb.AppendLine($"    FROM raw_{file.Stem}),");
-        // Rows sharing a key: all quarantined, unless byte-identical copies, where the first is kept.
+        // Duplicate keys: group by a 64-bit hash of the key first (cheap even for 10M rows), then
+        // check the few candidate rows exactly. All rows sharing a key are quarantined, unless they
+        // are byte-identical copies, of which the first is kept.
+        sb.AppendLine("WITH key_candidates AS (");
+        sb.AppendLine($"    SELECT {keyHash} AS _h FROM raw_{file.Stem} GROUP BY 1 HAVING count(*) > 1),");
         sb.AppendLine("dup_keys AS (");
         sb.AppendLine($"    SELECT {keyCols}, count(*) AS _row_count, count(DISTINCT hash({allCols})) AS _distinct_rows, min(_row) AS _first_row");
-        sb.AppendLine($"    FROM raw_{file.Stem} WHERE {string.Join(" AND ", file.Key.Select(k => $"{Q(k)} IS NOT NULL"))}");
+        sb.AppendLine($"    FROM raw_{file.Stem} WHERE {keyHash} IN (SELECT _h FROM key_candidates)");
+        sb.AppendLine($"      AND {string.Join(" AND ", file.Key.Select(k => $"{Q(k)} IS NOT NULL"))}");
         sb.AppendLine($"    GROUP BY {keyGroup} HAVING count(*) > 1),");
+        sb.AppendLine("typed AS (");
+        sb.AppendLine($"    SELECT *, {string.Join(",\n        ", typedCols)}");
+        sb.AppendLine($"    FROM raw_{file.Stem}),");
+        // A cheap OR of every rule finds the (few) rows that break something; only those get
+        // the list of breaches built.
+        sb.AppendLine("suspect AS (");
+        sb.AppendLine($"    SELECT t.*, d._row_count, d._distinct_rows, d._first_row FROM typed t LEFT JOIN dup_keys d ON {keyJoin}");
+        sb.AppendLine($"    WHERE {string.Join("\n       OR ", conditions.Select(c => $"({c})"))}");
+        sb.AppendLine("       OR d._row_count IS NOT NULL),");
         sb.AppendLine("checked AS (");
-        sb.AppendLine("    SELECT t._row, list_filter([");
+        sb.AppendLine("    SELECT _row, list_filter([");
         sb.AppendLine("        " + string.Join(",\n        ", breaches));
         sb.AppendLine("    ], b -> b IS NOT NULL) AS breaches");
-        sb.AppendLine($"    FROM typed t LEFT JOIN dup_keys d ON {keyJoin})");
+        sb.AppendLine("    FROM suspect)");
         sb.AppendLine("SELECT _row, breaches FROM checked WHERE len(breaches) > 0");
         return sb.ToString();
     }
@@ -83,8 +101,10 @@ public static class CheckSqlBuilder
         return c.Type switch
         {
             // Strict shape first: try_cast alone would accept '2024-2-3' or surrounding blanks.
-            ColumnType.Date => $"CASE WHEN regexp_full_match({v}, '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}') THEN try_cast({v} AS DATE) END",
-            ColumnType.Month => $"CASE WHEN regexp_full_match({v}, '[0-9]{{4}}-[0-9]{{2}}') THEN try_cast({v} || '-01' AS DATE) END",
+            // Strict shape first (try_cast alone would accept '2024-2-3' or blanks), by the cheapest
+            // test measured on 10M rows: character positions for dates, a regex for numbers.
+            ColumnType.Date => $"CASE WHEN length({v}) = 10 AND {v}[5] = '-' AND {v}[8] = '-' AND {v}[1] BETWEEN '0' AND '9' AND {v}[10] BETWEEN '0' AND '9' THEN try_cast({v} AS DATE) END",
+            ColumnType.Month => $"CASE WHEN length({v}) = 7 AND {v}[5] = '-' AND {v}[1] BETWEEN '0' AND '9' AND {v}[7] BETWEEN '0' AND '9' THEN try_cast({v} || '-01' AS DATE) END",
             ColumnType.Integer => $"CASE WHEN regexp_full_match({v}, '-?[0-9]{{1,9}}') THEN try_cast({v} AS INTEGER) END",
             ColumnType.Decimal => $"CASE WHEN regexp_full_match({v}, '-?[0-9]{{1,15}}(\\.[0-9]{{1,6}})?') THEN try_cast({v} AS DECIMAL(18,4)) END",
             ColumnType.Boolean => $"CASE {v} WHEN 'true' THEN true WHEN 'false' THEN false END",
@@ -103,9 +123,6 @@ public static class CheckSqlBuilder
         ColumnType.FiscalCode => "invalid_fiscal_code",
         _ => null,
     };
-
-    static string Breach(string condition, string column, string reason) =>
-        $"CASE WHEN {condition} THEN {{'column': {Lit(column)}, 'reason': {Lit(reason)}}} END";
 
     /// <summary>Replaces @name with the typed value of column name.</summary>
     static string Typed(string ruleSql) =>

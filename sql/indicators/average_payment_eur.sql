@@ -6,12 +6,7 @@ grid as (
 ),
 
 paid as (
-    select ats_code, month,
-           sum(amount_eur)               as amount,
-           count(distinct household_key) as households
-    from fct_payments
-    where ats_code is not null
-    group by all
+    select ats_code, month, amount_eur as amount, households_paid as households from fct_payments_ats_monthly
 ),
 
 per_ats as (

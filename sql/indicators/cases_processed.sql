@@ -6,10 +6,10 @@
 with
 
 processing_events as (
-    select e.case_key, e.ats_code, e.month,
+    select e.case_key, strftime(e.event_date, '%Y-%m') as month,
            coalesce(e.operator_key, c.case_manager_key) as case_manager_key
-    from fct_case_events as e
-    left join fct_cases as c using (case_key)
+    from stg_case_events as e
+    join stg_cases as c using (case_key)
     where e.event_type in ('preassessment_completed', 'assessment_completed', 'plan_signed', 'monitoring_meeting')
 ),
 
@@ -18,7 +18,7 @@ grid as (
 ),
 
 processed as (
-    select ats_code, month, count(distinct case_key) as cases from processing_events group by all
+    select ats_code, month, cases_processed as cases from fct_cases_processed_monthly
 ),
 
 per_ats as (

@@ -6,10 +6,7 @@ grid as (
 ),
 
 processed as (
-    select ats_code, month, count(distinct case_key) as cases
-    from fct_case_events
-    where event_type in ('preassessment_completed', 'assessment_completed', 'plan_signed', 'monitoring_meeting')
-    group by all
+    select ats_code, month, cases_processed as cases from fct_cases_processed_monthly
 ),
 
 active as (

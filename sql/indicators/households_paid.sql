@@ -7,10 +7,7 @@ grid as (
 ),
 
 paid as (
-    select ats_code, month, count(distinct household_key) as households
-    from fct_payments
-    where ats_code is not null
-    group by all
+    select ats_code, month, households_paid as households from fct_payments_ats_monthly
 ),
 
 per_ats as (

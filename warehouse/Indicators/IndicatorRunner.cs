@@ -13,7 +13,8 @@ public static class IndicatorRunner
 {
     public static readonly string[] Levels = ["ats", "region", "national", "case_manager"];
 
-    public static void Run(DuckDBConnection connection, IndicatorCatalogue catalogue)
+    /// <param name="modelTimer">optional: seconds per indicator, for profiling.</param>
+    public static void Run(DuckDBConnection connection, IndicatorCatalogue catalogue, Action<string, double>? modelTimer = null)
     {
         catalogue.WriteTable(connection);
         SqlRunner.Execute(connection, """
@@ -28,6 +29,7 @@ public static class IndicatorRunner
             """);
         foreach (var indicator in catalogue.Indicators)
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var select = SqlModels.Load($"indicators/{indicator.Sql}");
             var (denominator, value) = indicator.Kind switch
             {
@@ -44,6 +46,7 @@ public static class IndicatorRunner
                 {select}
                 ) as model
                 """, $"indicators/{indicator.Sql}");
+            modelTimer?.Invoke(indicator.Id, clock.Elapsed.TotalSeconds);
         }
         CheckShape(connection);
     }

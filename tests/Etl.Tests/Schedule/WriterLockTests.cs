@@ -79,7 +79,8 @@ public class WriterLockTests
     public async Task A_lock_left_by_a_killed_holder_can_be_taken_again()
     {
         using var dir = new TempDataDir();
-        using var holder = StartFlock(dir.Data, "sleep", "120");
+        // -o: only flock itself holds the lock, not the sleep it starts, so killing flock is killing the holder.
+        using var holder = StartFlock(dir.Data, "-o", "sleep", "120");
         try
         {
             // Wait until the other process really holds it.

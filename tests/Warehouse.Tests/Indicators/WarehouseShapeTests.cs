@@ -95,5 +95,43 @@ public sealed class WarehouseShapeTests(BuiltHandWarehouse warehouse) : IClassFi
         Assert.Equal(1 + Db.Count(_c, "select count(*) from indicator_values"), lines.Length);
     }
 
+    [Fact]
+    public void Flags_table_has_the_contract_columns_and_only_flagged_indicators()
+    {
+        var columns = Db.Rows(_c, "select column_name from information_schema.columns where table_name = 'flags'")
+            .Select(r => (string)r[0]!).ToHashSet();
+        string[] contract = ["indicator_id", "ats_code", "month", "value", "national_value", "n", "lower_warning", "upper_warning",
+            "lower_alarm", "upper_alarm", "z", "method", "severity", "persistent", "plain_rule_breach", "plain_rule_share"];
+        Assert.All(contract, c => Assert.Contains(c, columns));
+        var indicators = Db.Rows(_c, "select distinct indicator_id from flags order by 1").Select(r => (string)r[0]!).ToList();
+        Assert.Equal(["cases_processed_per_case_manager", "closed_goals_achieved_rate", "convocation_within_30_days",
+            "open_cases_per_case_manager", "plan_within_90_days", "referrals_served_rate"], indicators);
+        // B1 has no case manager: no point for the per-case-manager rates (n = 0).
+        Assert.Equal(0L, Db.Count(_c, $"select count(*) from flags where ats_code = '{B1}' and indicator_id like '%per_case_manager'"));
+    }
+
+    [Theory]
+    [InlineData("dim_month", "month", 5)]
+    [InlineData("dim_date", "date", 151)]                       // 31 + 28 + 31 + 30 + 31 days
+    [InlineData("dim_region", "region_code", 2)]
+    [InlineData("dim_ats", "ats_code", 3)]
+    [InlineData("dim_ats_rollup", "ats_code, level", 9)]
+    [InlineData("dim_municipality_month", "municipality_code, month", 20)]  // 4 municipalities x 5 months
+    [InlineData("dim_territory", "municipality_code, ats_code, valid_from", 5)]
+    [InlineData("dim_operator", "operator_key", 6)]
+    [InlineData("dim_household", "household_key", 5)]
+    [InlineData("fct_ats_population_monthly", "ats_code, month", 15)]
+    [InlineData("fct_staffing_monthly", "operator_key, month", 13)]  // op_a1a 5 + op_a1b 2 + op_a2a 5 + op_a2c 1
+    [InlineData("fct_case_events", "event_key", 27)]
+    [InlineData("fct_cases", "case_key", 7)]
+    [InlineData("fct_referrals", "referral_key", 7)]
+    [InlineData("fct_payments", "household_key, month", 9)]
+    [InlineData("cm_open_case_age", "case_key", 2)]
+    public void Models_have_unique_keys_and_expected_rows(string table, string key, long rows)
+    {
+        Assert.Equal(rows, Db.Count(_c, $"select count(*) from {table}"));
+        Assert.Equal(rows, Db.Count(_c, $"select count(*) from (select distinct {key} from {table})"));
+    }
+
     private static object? Normalize(object? value) => value switch { int i => (long)i, _ => value };
 }

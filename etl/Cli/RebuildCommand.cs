@@ -1,0 +1,14 @@
+using Monitoring.Etl.Pipeline;
+
+namespace Monitoring.Etl.Cli;
+
+/// <summary>`rebuild --data DATA_DIR`: star schema, indicators and flags recomputed into a new snapshot.</summary>
+public static class RebuildCommand
+{
+    public static int Run(CliArgs args)
+    {
+        var runId = SnapshotRebuilder.Rebuild(args.Require("data", "rebuild"));
+        Console.WriteLine($"rebuilt and published snapshot {runId}");
+        return 0;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Monitoring.Etl.OpenData;
+
+/// <summary>
+/// The Frictionless Data Package (v1) descriptor: package name/title/licenses, and one tabular resource per file
+/// (CSV and Parquet of each table) with path, format, mediatype, encoding and its Table Schema (fields, primaryKey,
+/// missingValues: "&lt;10" marks a small count in the CSV value column).
+/// </summary>
+public static class DataPackageWriter
+{
+    public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static JsonObject Build(ReleaseInfo release)
+    {
+        var resources = new JsonArray();
+        foreach (var r in ReleaseSchema.All)
+        {
+            resources.Add(Resource(r, "csv", "text/csv", release));
+            resources.Add(Resource(r, "parquet", "application/vnd.apache.parquet", release));
+        }
+        return new JsonObject
+        {
+            ["profile"] = "tabular-data-package",
+            ["name"] = "adi-monitoring-" + release.Id.ToLowerInvariant(),
+            ["id"] = "adi-monitoring/" + release.Id,
+            ["title"] = "Monitoraggio dell'Assegno di Inclusione (ADI) — indicatori pubblici",
+            ["description"] = "Public indicators of the ADI minimum-income programme by month for Italy, regions and ATS, with disclosure control. Population: " + ReleaseSchema.IstatAttribution + ".",
+            ["version"] = release.Id,
+            ["created"] = release.Issued.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"),
+            ["licenses"] = new JsonArray(new JsonObject
+            {
+                ["name"] = "CC-BY-4.0",
+                ["path"] = "https://creativecommons.org/licenses/by/4.0/",
+                ["title"] = "Creative Commons Attribution 4.0",
+            }),
+            ["sources"] = new JsonArray(
+                new JsonObject { ["title"] = "GePI (CMIS) export, monitoring warehouse run " + release.RunId },
+                new JsonObject { ["title"] = ReleaseSchema.IstatAttribution, ["path"] = "https://www.istat.it/" }),
+            ["resources"] = resources,
+        };
+    }
+
+    static JsonObject Resource(ResourceSpec r, string format, string mediaType, ReleaseInfo release)
+    {
+        var fields = new JsonArray();
+        foreach (var f in r.Fields)
+        {
+            var field = new JsonObject { ["name"] = f.Name, ["type"] = f.Type, ["description"] = f.DescriptionEn + " / " + f.DescriptionIt };
+            if (f.Type == "yearmonth") field["format"] = "default";
+            fields.Add(field);
+        }
+        var schema = new JsonObject
+        {
+            ["fields"] = fields,
+            ["primaryKey"] = new JsonArray(r.PrimaryKey.Select(k => (JsonNode)JsonValue.Create(k)!).ToArray()),
+        };
+        if (r.MissingValues is not null && format == "csv")
+            schema["missingValues"] = new JsonArray(r.MissingValues.Select(v => (JsonNode)JsonValue.Create(v)!).ToArray());
+        var resource = new JsonObject
+        {
+            ["profile"] = "tabular-data-resource",
+            ["name"] = $"{r.Name}-{format}",
+            ["path"] = $"{r.Name}.{format}",
+            ["title"] = r.TitleEn,
+            ["description"] = r.TitleIt + " / " + r.TitleEn,
+            ["format"] = format,
+            ["mediatype"] = mediaType,
+            ["encoding"] = "utf-8",
+            ["schema"] = schema,
+        };
+        if (format == "csv")
+            resource["dialect"] = new JsonObject { ["delimiter"] = ",", ["lineTerminator"] = "\r\n", ["quoteChar"] = "\"", ["doubleQuote"] = true, ["header"] = true };
+        if (r.Source is not null) resource["sources"] = new JsonArray(new JsonObject { ["title"] = r.Source });
+        return resource;
+    }
+
+    public static void Write(string path, ReleaseInfo release) =>
+        File.WriteAllText(path, Build(release).ToJsonString(Indented));
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Monitoring.Warehouse.Disclosure;
+
+namespace Monitoring.Etl.OpenData;
+
+/// <summary>
+/// Publishes the open-data release of the snapshot in service: public indicators by month for Italy, regions and
+/// ATS after disclosure control, as CSV and Parquet, with a data dictionary, a Frictionless data package and
+/// DCAT-AP_IT metadata. Each release is a new folder &lt;out&gt;/&lt;reference-date&gt;_r&lt;run_id&gt;/ that is
+/// never overwritten; it is written under a temporary name and renamed whole, then latest.json is replaced
+/// atomically to name it.
+/// </summary>
+public static class OpenDataPublisher
+{
+    /// <summary>Publishes the current snapshot of <paramref name="dataDir"/> into <paramref name="outDir"/>; returns the release folder.</summary>
+    public static string Publish(string dataDir, string outDir) => Publish(dataDir, outDir, new OpenDataOptions()).Folder;
+
+    public static OpenDataPublication Publish(string dataDir, string outDir, OpenDataOptions options)
+    {
+        ReleaseInputs inputs;
+        using (var wh = WarehouseSnapshot.OpenCurrent(dataDir)) inputs = ReleaseInputs.Read(wh);
+
+        var release = new ReleaseInfo(ReleaseInfo.MakeId(inputs.ReferenceDate, inputs.RunId), inputs.RunId, inputs.ReferenceDate,
+            inputs.FirstMonth, inputs.LastMonth, options.Now ?? DateTimeOffset.UtcNow, options.BaseUrl);
+        Directory.CreateDirectory(outDir);
+        var folder = Path.Combine(outDir, release.Id);
+        if (Directory.Exists(folder))
+            throw new ReleaseExistsException($"release {release.Id} already exists in {outDir}: releases are never overwritten");
+
+        var rows = ReleaseDisclosure.Apply(inputs);
+        var building = Path.Combine(outDir, ".building-" + release.Id + "-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(building);
+        try
+        {
+            WriteFiles(building, release, inputs, rows);
+            Directory.Move(building, folder); // fails if another publisher got there first: still never overwritten
+        }
+        catch
+        {
+            try { Directory.Delete(building, recursive: true); } catch (IOException) { }
+            throw;
+        }
+        WriteLatest(outDir, release);
+        return new OpenDataPublication(folder, release.Id, rows.Count,
+            rows.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count()));
+    }
+
+    static void WriteFiles(string dir, ReleaseInfo release, ReleaseInputs inputs, List<PublishedRow> rows)
+    {
+        // CSV: the value column carries "<10" in place of a small count.
+        using (var csv = new SafeCsvWriter(Path.Combine(dir, "indicators.csv")))
+        {
+            csv.WriteRow(ReleaseSchema.Indicators.Fields.Select(f => (object?)f.Name));
+            foreach (var r in rows)
+                csv.WriteRow([r.IndicatorId, r.Level, r.TerritoryCode, r.TerritoryName, r.RegionCode, r.Month, r.Value is { } v ? v : r.Marker, r.Status]);
+        }
+        using (var csv = new SafeCsvWriter(Path.Combine(dir, "territories.csv")))
+        {
+            csv.WriteRow(ReleaseSchema.Territories.Fields.Select(f => (object?)f.Name));
+            foreach (var t in inputs.Territories) csv.WriteRow([t.Level, t.Code, t.Name, t.RegionCode, t.Population2011]);
+        }
+        WriteParquet(dir, rows, inputs.Territories);
+        DataDictionaryWriter.WriteMarkdown(Path.Combine(dir, "dictionary.md"), release, inputs.Indicators);
+        DataDictionaryWriter.WriteCsv(Path.Combine(dir, "dictionary.csv"), inputs.Indicators);
+        DataPackageWriter.Write(Path.Combine(dir, "datapackage.json"), release);
+        var distributions = ReleaseSchema.All.SelectMany(r => new[]
+        {
+            (r.Name + ".csv", "CSV", "text/csv"),
+            (r.Name + ".parquet", "PARQUET", "application/vnd.apache.parquet"),
+        }).ToList();
+        DcatWriter.Write(Path.Combine(dir, "dcat.jsonld"), release, distributions);
+        File.WriteAllText(Path.Combine(dir, "README.md"), ReleaseNote(release, rows), new UTF8Encoding(false));
+        File.WriteAllText(Path.Combine(dir, OpenDataReleases.ManifestFile), new JsonObject
+        {
+            ["release"] = release.Id,
+            ["run_id"] = release.RunId,
+            ["reference_date"] = release.ReferenceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["first_month"] = release.FirstMonth,
+            ["last_month"] = release.LastMonth,
+            ["issued"] = release.Issued.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture),
+            ["rows"] = rows.Count,
+        }.ToJsonString(DataPackageWriter.Indented));
+    }
+
+    static void WriteParquet(string dir, List<PublishedRow> rows, IReadOnlyList<Territory> territories)
+    {
+        using var conn = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:");
+        conn.Open();
+        Sql.Exec(conn, "create table indicators (" + string.Join(", ", ReleaseSchema.Indicators.Fields.Select(f => $"{f.Name} {f.DuckType}")) + ")");
+        using (var app = conn.CreateAppender("indicators"))
+        {
+            foreach (var r in rows)
+            {
+                var row = app.CreateRow().AppendValue(r.IndicatorId).AppendValue(r.Level).AppendValue(r.TerritoryCode)
+                    .AppendValue(r.TerritoryName).AppendValue(r.RegionCode).AppendValue(r.Month);
+                (r.Value is { } v ? row.AppendValue(v) : row.AppendNullValue()).AppendValue(r.Status).EndRow();
+            }
+        }
+        Sql.Exec(conn, "create table territories (" + string.Join(", ", ReleaseSchema.Territories.Fields.Select(f => $"{f.Name} {f.DuckType}")) + ")");
+        using (var app = conn.CreateAppender("territories"))
+        {
+            foreach (var t in territories)
+                app.CreateRow().AppendValue(t.Level).AppendValue(t.Code).AppendValue(t.Name).AppendValue(t.RegionCode).AppendValue(t.Population2011).EndRow();
+        }
+        foreach (var r in ReleaseSchema.All)
+        {
+            var meta = ParquetCopy.DescribeFields(r.Fields, r.TitleEn);
+            meta["license"] = "CC-BY-4.0";
+            if (r.Source is not null) meta["source"] = r.Source;
+            ParquetCopy.Write(conn, $"select * from {r.Name}", Path.Combine(dir, r.Name + ".parquet"), meta);
+        }
+    }
+
+    static string ReleaseNote(ReleaseInfo release, List<PublishedRow> rows)
+    {
+        var byStatus = rows.GroupBy(r => r.Status).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count():N0}");
+        return $"""
+            # Monitoraggio ADI — dati aperti, release {release.Id}
+
+            Dati del {release.ReferenceDate:yyyy-MM-dd} (mesi {release.FirstMonth} – {release.LastMonth}), pubblicati il {release.Issued.UtcDateTime:yyyy-MM-dd}.
+            Data as of {release.ReferenceDate:yyyy-MM-dd} (months {release.FirstMonth} – {release.LastMonth}), issued {release.Issued.UtcDateTime:yyyy-MM-dd}.
+
+            Files: `indicators.csv` / `indicators.parquet` (the indicators), `territories.csv` / `territories.parquet`
+            (territories and population), `dictionary.md` / `dictionary.csv` (data dictionary), `datapackage.json`
+            (Frictionless Data Package), `dcat.jsonld` (DCAT-AP_IT metadata).
+
+            Licenza / licence: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/).
+            Popolazione / population: {ReleaseSchema.IstatAttribution}.
+
+            Rows: {rows.Count:N0} ({string.Join(", ", byStatus)}).
+
+            {DataDictionaryWriter.DisclosureText}
+            """;
+    }
+
+    static void WriteLatest(string outDir, ReleaseInfo release)
+    {
+        var path = Path.Combine(outDir, OpenDataReleases.LatestFile);
+        var tmp = path + ".tmp";
+        File.WriteAllText(tmp, new JsonObject
+        {
+            ["release"] = release.Id,
+            ["path"] = release.Id + "/",
+            ["run_id"] = release.RunId,
+            ["reference_date"] = release.ReferenceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["issued"] = release.Issued.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture),
+        }.ToJsonString(DataPackageWriter.Indented));
+        File.Move(tmp, path, overwrite: true);
+    }
+}

@@ -1,0 +1,25 @@
+using Monitoring.Etl.Pseudonymize;
+
+namespace Monitoring.Etl.Research;
+
+/// <summary>
+/// Project-specific pseudonyms. The project key is derived from the pipeline key with HKDF (info
+/// "monitoring/research/&lt;project&gt;"), and each warehouse key is re-pseudonymized under it:
+/// project_pid = first 16 bytes of HMAC-SHA256(project key, "&lt;domain&gt;|&lt;warehouse key&gt;"). Without the
+/// pipeline key nobody can map a project's pids to the warehouse or to another project's pids.
+/// </summary>
+public static class ProjectPseudonyms
+{
+    public static PseudonymKey KeyFor(string project, bool demo) => PseudonymKey.Resolve(demo).Derive("research/" + project);
+
+    /// <summary>Builds map_&lt;domain&gt;(key, pid) in the extract's working database from the distinct keys <paramref name="keysSql"/> returns.</summary>
+    public static int BuildMap(OpenData.WarehouseSnapshot wh, Pseudonymizer pseudonymizer, string domain, string keysSql)
+    {
+        var keys = wh.Rows($"select distinct k from ({keysSql}) as s(k) where k is not null").Select(r => Convert.ToString(r[0])!).ToList();
+        var pids = pseudonymizer.PseudonymizeAll(domain, keys);
+        wh.Exec($"create or replace table map_{domain} (key varchar, pid varchar)");
+        using (var appender = wh.Connection.CreateAppender($"map_{domain}"))
+            for (var i = 0; i < keys.Count; i++) appender.CreateRow().AppendValue(keys[i]).AppendValue(pids[i]).EndRow();
+        return keys.Count;
+    }
+}

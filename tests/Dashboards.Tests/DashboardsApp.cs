@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using DuckDB.NET.Data;
+using Microsoft.Playwright;
+using Monitoring.Etl.Generate;
+using Monitoring.Etl.Pipeline;
+using Monitoring.Warehouse.Snapshots;
+
+namespace Monitoring.Tests.Dashboards;
+
+/// <summary>
+/// One real DATA_DIR (the tiny preset through the real pipeline), the real dashboards app started as a child
+/// process on a free port, and a real headless Chromium. Shared by the end-to-end tests of the "app" collection.
+/// </summary>
+public sealed class DashboardsApp : IAsyncLifetime
+{
+    public string Root { get; } = Path.Combine(Path.GetTempPath(), "dashboards-tests-" + Guid.NewGuid().ToString("N")[..8]);
+    public string ExportDir => Path.Combine(Root, "export");
+    public string DataDir => Path.Combine(Root, "data");
+    public string BaseUrl { get; private set; } = "";
+    public string LogPath => Path.Combine(Artifacts.Dir, "app.log");
+    public IBrowser Browser { get; private set; } = default!;
+
+    public const string Chromium = "/usr/bin/chromium";
+    private IPlaywright? _playwright;
+    private Process? _app;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(Chromium))
+            throw new InvalidOperationException($"{Chromium} is missing: install it with `apt-get install -y chromium`");
+        Directory.CreateDirectory(Root);
+        ExportGenerator.Generate(new GeneratorOptions { Preset = GeneratorPreset.Tiny, Seed = 1, OutputDirectory = ExportDir });
+        await RunPipelineAsync();
+        StartApp();
+        await WaitUntilServingAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>Runs the real pipeline into DATA_DIR (a second call publishes a new snapshot).</summary>
+    public async Task<string> RunPipelineAsync()
+    {
+        var report = await PipelineRunner.RunAsync(new PipelineOptions { Source = ExportDir, DataDir = DataDir, Demo = true });
+        Assert.True(report.Status == "succeeded", $"pipeline {report.Status}: {report.Error}");
+        return report.RunId;
+    }
+
+    private void StartApp()
+    {
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        var dll = DashboardsDll();
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in new[] { dll, "--data", DataDir, "--urls", BaseUrl }) psi.ArgumentList.Add(a);
+        // No ASPNETCORE_ENVIRONMENT: the app runs as Production from an unpublished build, as the README's command may.
+        psi.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        Directory.CreateDirectory(Artifacts.Dir);
+        var log = new StreamWriter(LogPath, append: false) { AutoFlush = true };
+        _app = new Process { StartInfo = psi };
+        _app.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        _app.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        _app.Start();
+        _app.BeginOutputReadLine();
+        _app.BeginErrorReadLine();
+    }
+
+    private async Task WaitUntilServingAsync()
+    {
+        using var http = new HttpClient();
+        var until = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < until)
+        {
+            if (_app!.HasExited) throw new InvalidOperationException($"dashboards exited with {_app.ExitCode}; see {LogPath}");
+            try
+            {
+                if ((await http.GetAsync(BaseUrl + "/public")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(300);
+        }
+        throw new TimeoutException("dashboards did not start");
+    }
+
+    public string AppLog()
+    {
+        using var fs = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return new StreamReader(fs).ReadToEnd();
+    }
+
+    /// <summary>The warehouse in service, opened read-only by the test itself (to check what the pages show).</summary>
+    public DuckDBConnection Warehouse()
+    {
+        var c = new DuckDBConnection(new SnapshotStore(DataDir).CurrentConnectionString() ?? throw new InvalidOperationException("no snapshot"));
+        c.Open();
+        return c;
+    }
+
+    /// <summary>A fresh browser context (no cookies) and page.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
+        return await context.NewPageAsync();
+    }
+
+    public async Task<IPage> SignedInAsync(string demoUser)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/signin");
+        await page.ClickAsync($"button[data-demo-user='{demoUser}']");
+        await page.WaitForURLAsync(u => !u.Contains("/signin"));
+        return page;
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(Artifacts.Dir);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts.Dir, name + ".png"), FullPage = true });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        if (_app is { HasExited: false }) { _app.Kill(entireProcessTree: true); await _app.WaitForExitAsync(); }
+        try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
+    }
+
+    private static int FreePort()
+    {
+        var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        var port = ((IPEndPoint)l.LocalEndpoint).Port;
+        l.Stop();
+        return port;
+    }
+
+    /// <summary>dashboards/bin/&lt;same configuration as the tests&gt;/net10.0/Monitoring.Dashboards.dll.</summary>
+    private static string DashboardsDll()
+    {
+        var baseDir = new DirectoryInfo(AppContext.BaseDirectory);
+        var tfm = baseDir.Name;
+        var configuration = baseDir.Parent!.Name;
+        var dll = Path.Combine(Artifacts.RepoRoot, "dashboards", "bin", configuration, tfm, "Monitoring.Dashboards.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("build the dashboards project first", dll);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+
+namespace Monitoring.Tests.Dashboards;
+
+/// <summary>
+/// The test's own reading of the warehouse and its own writing of numbers (written from the spec, not by
+/// calling the dashboards' formatter): shares ×100 with one decimal and %, counts whole, days one decimal, else two.
+/// </summary>
+public static class Expected
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static string Format(double v, string unit, string kind) => unit switch
+    {
+        "share" => (v * 100).ToString("0.0", Inv) + "%",
+        "days" => v.ToString("0.#", Inv),
+        "fte" => v.ToString("0.##", Inv),
+        _ when kind == "count" => Math.Round(v).ToString("0", Inv),
+        _ => v.ToString("0.##", Inv),
+    };
+
+    public static List<Dictionary<string, object?>> Rows(DuckDBConnection c, string sql)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        using var r = cmd.ExecuteReader();
+        var rows = new List<Dictionary<string, object?>>();
+        while (r.Read())
+            rows.Add(Enumerable.Range(0, r.FieldCount).ToDictionary(r.GetName, i => r.IsDBNull(i) ? null : r.GetValue(i)));
+        return rows;
+    }
+
+    public static T Scalar<T>(DuckDBConnection c, string sql)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        return (T)Convert.ChangeType(cmd.ExecuteScalar()!, typeof(T), Inv);
+    }
+
+    public static double? D(object? v) => v is null ? null : Convert.ToDouble(v, Inv);
+}

@@ -1,0 +1,103 @@
+using Monitoring.Etl.Pipeline;
+using Monitoring.Tests.Etl.Support;
+using Monitoring.Warehouse.Snapshots;
+
+namespace Monitoring.Tests.Etl.Pipeline;
+
+/// <summary>A delta export upserts by key onto the state in service: changed rows replaced, new rows added, nothing deleted.</summary>
+public class DeltaTests
+{
+    /// <summary>A delta of the valid fixture holding only <paramref name="files"/> (the rows given below for the changed ones).</summary>
+    static FixtureExport Delta(params string[] files)
+    {
+        var x = FixtureExport.Valid();
+        x.Kind = "delta";
+        x.ExportId = "fixture-2026-11-02T02-00";
+        foreach (var f in x.Files.Keys.Except(files).ToList()) x.Files.Remove(f);
+        if (!x.Files.ContainsKey("households.csv")) { NewCase(x); return x; }
+        var h = x["households.csv"].Records;
+        var changed = h.Single(r => r.StartsWith("H-000002;")).Replace(";active", ";suspended");
+        h.Clear();
+        h.Add(changed);
+        h.Add($"H-000007;{FixtureExport.Cf("NVLRRT95A10A109")};001002;Via Nuova 2;1;0;0;0;1500.00;ADI;2026-09-15;2026-10-01;2027-09-30;social_services;active");
+        x["persons.csv"].Records.Clear();
+        x["persons.csv"].Records.Add($"P-000013;H-000007;{FixtureExport.Cf("NVLRRT95A10A109")};Roberto;Novelli;1995-01-10;M;IT;applicant;true");
+        // A case of a household the delta does not carry: it resolves against the state in service.
+        NewCase(x);
+        x["payments.csv"].Records.Clear();
+        x["payments.csv"].Records.AddRange(["H-000004;2026-06;415.00;2026-06-27", "H-000001;2026-09;500.00;2026-09-27", "H-000007;2026-10;300.00;2026-10-27"]);
+        return x;
+    }
+
+    /// <summary>cases.csv of the delta: one new case of a household the delta does not carry.</summary>
+    static void NewCase(FixtureExport x)
+    {
+        x["cases.csv"].Records.Clear();
+        x["cases.csv"].Records.Add("C-000005;H-000006;ATS-01-001;OP-0001;2026-10-01;;;");
+    }
+
+    static readonly string[] Changed = ["ambiti.csv", "operators.csv", "households.csv", "persons.csv", "cases.csv", "payments.csv"];
+
+    [Fact]
+    public void A_delta_replaces_changed_rows_adds_new_ones_and_deletes_nothing()
+    {
+        using var tmp = new TempDir();
+        var data = tmp["data"];
+        var full = PipelineRunner.Run(new PipelineOptions { Source = FixtureExport.Valid().Write(tmp["full"]), DataDir = data, Demo = true });
+        Assert.True(full.Status == "succeeded", full.Error);
+
+        // ambiti.csv and operators.csv are resent unchanged (a same-key row replaces the earlier one).
+        var delta = PipelineRunner.Run(new PipelineOptions { Source = Delta(Changed).Write(tmp["delta"]), DataDir = data, Demo = true });
+
+        Assert.True(delta.Status == "succeeded", delta.Error);
+        Assert.Equal("delta", delta.Kind);
+        foreach (var (file, rows) in new Dictionary<string, long> { ["ambiti.csv"] = 2, ["operators.csv"] = 5, ["households.csv"] = 2, ["persons.csv"] = 1, ["cases.csv"] = 1, ["payments.csv"] = 3 })
+            Assert.Equal((file, rows, rows, 0L), (file, delta.Files[file].Read, delta.Files[file].Loaded, delta.Files[file].Quarantined));
+        Assert.Equal(6, delta.Files.Count);
+
+        using var wh = Duck.ReadOnly(new SnapshotStore(data).CurrentWarehouse()!);
+        string K(string domain, string id) => ExpectedPseudonym.Of(domain, id);
+        // By hand: 6 + 1 new households, 12 + 1 persons, 4 + 1 cases, 20 + 2 new payments (one replaced); the rest carried over.
+        var expected = new Dictionary<string, long>
+        {
+            ["stg_ambiti"] = 2, ["stg_ambito_comuni"] = 4, ["stg_operators"] = 5, ["stg_households"] = 7, ["stg_persons"] = 13,
+            ["stg_cases"] = 5, ["stg_case_events"] = 10, ["stg_referrals"] = 3, ["stg_payments"] = 22, ["stg_budget"] = 3,
+        };
+        foreach (var (table, n) in expected)
+            Assert.Equal((table, n), (table, wh.Count($"SELECT count(*) FROM {table}")));
+        Assert.Equal("suspended", wh.Scalar($"SELECT status FROM stg_households WHERE household_key = '{K("household", "H-000002")}'"));
+        Assert.Equal("active", wh.Scalar($"SELECT status FROM stg_households WHERE household_key = '{K("household", "H-000001")}'"));
+        Assert.Equal(K("household", "H-000006"), wh.Scalar($"SELECT household_key FROM stg_cases WHERE case_key = '{K("case", "C-000005")}'"));
+        Assert.Equal("415.00", Convert.ToString(wh.Scalar($"SELECT CAST(amount_eur AS VARCHAR) FROM stg_payments WHERE household_key = '{K("household", "H-000004")}' AND period = '2026-06'")));
+        Assert.Equal(9, wh.Count($"SELECT count(*) FROM stg_payments WHERE household_key = '{K("household", "H-000001")}'"));
+        Assert.Equal(1, wh.Count($"SELECT count(*) FROM stg_persons WHERE household_key = '{K("household", "H-000007")}'"));
+    }
+
+    [Fact]
+    public void Codes_of_a_delta_resolve_against_files_the_delta_does_not_carry()
+    {
+        using var tmp = new TempDir();
+        var data = tmp["data"];
+        var full = PipelineRunner.Run(new PipelineOptions { Source = FixtureExport.Valid().Write(tmp["full"]), DataDir = data, Demo = true });
+        Assert.True(full.Status == "succeeded", full.Error);
+
+        // Only cases.csv: its household, ATS and case manager are defined by the state in service alone.
+        var delta = PipelineRunner.Run(new PipelineOptions { Source = Delta("cases.csv").Write(tmp["delta"]), DataDir = data, Demo = true });
+
+        Assert.True(delta.Status == "succeeded", delta.Error);
+        Assert.Equal((1L, 1L, 0L), (delta.Files["cases.csv"].Read, delta.Files["cases.csv"].Loaded, delta.Files["cases.csv"].Quarantined));
+        using var wh = Duck.ReadOnly(new SnapshotStore(data).CurrentWarehouse()!);
+        Assert.Equal(5, wh.Count("SELECT count(*) FROM stg_cases"));
+        Assert.Equal(6, wh.Count("SELECT count(*) FROM stg_households"));
+        Assert.Equal(ExpectedPseudonym.Of("operator", "OP-0001"), wh.Scalar($"SELECT case_manager_key FROM stg_cases WHERE case_key = '{ExpectedPseudonym.Of("case", "C-000005")}'"));
+    }
+
+    [Fact]
+    public void A_delta_without_a_previous_load_is_refused()
+    {
+        using var tmp = new TempDir();
+        var report = PipelineRunner.Run(new PipelineOptions { Source = Delta(Changed).Write(tmp["delta"]), DataDir = tmp["data"], Demo = true });
+        Assert.Equal("refused", report.Status);
+        Assert.Contains("delta", report.Error);
+    }
+}

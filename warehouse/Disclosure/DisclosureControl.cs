@@ -1,0 +1,103 @@
+namespace Monitoring.Warehouse.Disclosure;
+
+/// <summary>
+/// Disclosure control of indicators-v1.md as a pure function over a table of cells: primary suppression
+/// (a count below 10 shows "&lt;10"; a rate over a denominator below 20 is withheld), then secondary
+/// suppression so that no hidden value can be recovered by subtraction from a published total.
+/// The open-data release and the public dashboard both go through here, so they publish the same cells.
+/// </summary>
+public static class DisclosureControl
+{
+    public static DisclosureResult Protect(CellTable table, DisclosureRules? rules = null)
+    {
+        rules ??= DisclosureRules.Default;
+        var cells = new Dictionary<string, DisclosureCell>();
+        foreach (var c in table.Cells)
+            if (!cells.TryAdd(c.Id, c)) throw new ArgumentException($"cell id '{c.Id}' appears twice in the table");
+        var lines = table.Lines.Where(l => cells.ContainsKey(l.TotalId) && l.PartIds.Count > 0).ToList();
+        var status = cells.ToDictionary(kv => kv.Key, kv => Primary(kv.Value, table.Measure, rules));
+
+        if (table.Measure == CellMeasure.Count) SecondaryForCounts(cells, status, lines, rules);
+        else SecondaryForRates(cells, status, lines);
+
+        var result = cells.ToDictionary(kv => kv.Key, kv =>
+        {
+            var s = status[kv.Key];
+            return new ProtectedCell(kv.Key, s == Suppression.None ? kv.Value.Value : null, s,
+                s == Suppression.SmallCount ? rules.SmallCountText : null);
+        });
+        return new DisclosureResult(result);
+    }
+
+    /// <summary>Primary suppression of one cell, on its own.</summary>
+    public static Suppression Primary(DisclosureCell cell, CellMeasure measure, DisclosureRules rules)
+    {
+        if (cell.Value is null) return Suppression.NoValue;
+        if (measure == CellMeasure.Count) return cell.Value < rules.MinCount ? Suppression.SmallCount : Suppression.None;
+        var threshold = Math.Max(rules.MinDenominator, cell.MinDenominator);
+        return cell.Denominator is not { } d || d < threshold ? Suppression.SmallDenominator : Suppression.None;
+    }
+
+    /// <summary>
+    /// Counts: while the audit can pin a "&lt;10" cell, hide one more cell. The cell to protect is a pinned hidden
+    /// cell (a small count, or a complementary cell that gives one away through another line) — first one that a
+    /// single line gives away; the line is its line with the fewest hidden members; in it, hide a published part
+    /// that already crosses another line with hidden cells (this closes the classic 2×2 pattern instead of
+    /// spreading), else the smallest (least information lost); the total only when no part is left.
+    /// Each round hides one more cell, so the loop ends.
+    /// </summary>
+    static void SecondaryForCounts(Dictionary<string, DisclosureCell> cells, Dictionary<string, Suppression> status,
+        List<AdditiveLine> lines, DisclosureRules rules)
+    {
+        var linesOf = new Dictionary<string, List<AdditiveLine>>();
+        foreach (var l in lines)
+            foreach (var id in l.PartIds.Append(l.TotalId))
+                (linesOf.TryGetValue(id, out var list) ? list : linesOf[id] = []).Add(l);
+        bool Hidden(string id) => status.GetValueOrDefault(id) is Suppression.SmallCount or Suppression.Secondary;
+        int HiddenIn(AdditiveLine l) => l.PartIds.Append(l.TotalId).Count(Hidden);
+        IEnumerable<AdditiveLine> LinesOf(string id) => linesOf.GetValueOrDefault(id) ?? [];
+
+        for (var round = 0; round <= cells.Count; round++)
+        {
+            var pinned = SubtractionAudit.Pinned(cells, status, lines, rules);
+            if (!pinned.Any(id => status[id] == Suppression.SmallCount)) return;
+            var victim = pinned.FirstOrDefault(id => LinesOf(id).Any(l => HiddenIn(l) == 1)) ?? pinned[0];
+            string? pick = null;
+            foreach (var line in LinesOf(victim).OrderBy(HiddenIn))
+            {
+                pick = line.PartIds.Where(id => status.GetValueOrDefault(id) == Suppression.None && cells.ContainsKey(id))
+                    .OrderByDescending(id => LinesOf(id).Any(l => l != line && HiddenIn(l) > 0))
+                    .ThenBy(id => cells[id].Value).ThenBy(id => id, StringComparer.Ordinal).FirstOrDefault();
+                if (pick is null && status.GetValueOrDefault(line.TotalId) == Suppression.None) pick = line.TotalId;
+                if (pick is not null) break;
+            }
+            if (pick is null) return; // every cell around it is hidden already
+            status[pick] = Suppression.Secondary;
+        }
+    }
+
+    /// <summary>
+    /// Rates are not sums, but a hidden rate could be rebuilt from its total and the other parts when their
+    /// weights are known elsewhere; so a line whose total is published never has exactly one hidden part:
+    /// the part with the smallest denominator goes with it.
+    /// </summary>
+    static void SecondaryForRates(Dictionary<string, DisclosureCell> cells, Dictionary<string, Suppression> status, List<AdditiveLine> lines)
+    {
+        bool changed;
+        do
+        {
+            changed = false;
+            foreach (var line in lines)
+            {
+                if (status[line.TotalId] != Suppression.None) continue;
+                var parts = line.PartIds.Where(cells.ContainsKey).ToList();
+                if (parts.Count(id => status[id] is Suppression.SmallDenominator or Suppression.Secondary) != 1) continue;
+                var pick = parts.Where(id => status[id] == Suppression.None)
+                    .OrderBy(id => cells[id].Denominator ?? 0).ThenBy(id => id, StringComparer.Ordinal).FirstOrDefault();
+                if (pick is null) continue;
+                status[pick] = Suppression.Secondary;
+                changed = true;
+            }
+        } while (changed);
+    }
+}
