@@ -124,6 +124,8 @@ public static class PipelineRunner
                 stages.Run("stage", file.FileName, () =>
                     Sql.Exec(conn, $"CREATE OR REPLACE TABLE {lake.Table} AS {SqlModels.Load($"staging/{lake.Table}.sql")}"));
                 if (manifest.IsDelta) PreviousState.MergeInto(conn, lake, previous!);
+                // The raw text (personal data in clear) is no longer needed: free the memory now.
+                Sql.Exec(conn, $"DROP VIEW IF EXISTS valid_{file.Stem}; DROP VIEW raw_{file.Stem}; DROP TABLE csv_{file.Stem}; DROP TABLE bad_{file.Stem}");
             }
             else
             {

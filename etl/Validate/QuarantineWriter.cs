@@ -11,13 +11,29 @@ namespace Monitoring.Etl.Validate;
 /// </summary>
 public static class QuarantineWriter
 {
+    /// <summary>SQL counting the line feeds in all columns of one row of csv_&lt;stem&gt;.</summary>
+    static string LineBreaks(DuckDBConnection conn, string stem)
+    {
+        var columns = new List<string>();
+        using (var cmd = conn.CreateCommand())
+        {
+            cmd.CommandText = $"SELECT column_name FROM duckdb_columns() WHERE table_name = 'csv_{stem}' AND database_name = current_database() ORDER BY column_index";
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) columns.Add(r.GetString(0));
+        }
+        var all = $"concat_ws('', {string.Join(", ", columns.Select(c => $"\"{c.Replace("\"", "\"\"")}\""))})";
+        return $"len({all}) - len(replace({all}, chr(10), ''))";
+    }
+
     public static void Write(DuckDBConnection conn, FileSpec file, bool hasEmbeddedLineBreaks, string path)
     {
         var stem = file.Stem;
         // Record index d (1-based, among data records) of good row _row: rows before it plus the
         // malformed records that came before it (reject j with record r_j precedes _row when r_j - j <= _row).
+        // Line breaks inside quoted fields of the records before: every column of the file counts,
+        // unknown extra ones included (csv_<stem> holds them all; its rowid is raw_<stem>'s _row).
         var lineBreaksBefore = hasEmbeddedLineBreaks
-            ? $"(SELECT sum(len(concat_ws('', {string.Join(", ", file.Columns.Select(c => $"\"{c.Name}\""))})) - len(replace(concat_ws('', {string.Join(", ", file.Columns.Select(c => $"\"{c.Name}\""))}), chr(10), ''))) OVER (ORDER BY _row ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS nl, _row FROM raw_{stem})"
+            ? $"(SELECT sum({LineBreaks(conn, stem)}) OVER (ORDER BY rowid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS nl, rowid AS _row FROM csv_{stem})"
             : $"(SELECT 0 AS nl, _row FROM bad_{stem})";
         var key = file.Key[0];
         var keyColumn = file.Column(key);

@@ -122,9 +122,9 @@ public sealed class WarehouseShapeTests(BuiltHandWarehouse warehouse) : IClassFi
     [InlineData("dim_household", "household_key", 5)]
     [InlineData("fct_ats_population_monthly", "ats_code, month", 15)]
     [InlineData("fct_staffing_monthly", "operator_key, month", 13)]  // op_a1a 5 + op_a1b 2 + op_a2a 5 + op_a2c 1
-    [InlineData("fct_case_events", "event_key", 27)]
+    [InlineData("fct_case_events", "event_id", 27)]
     [InlineData("fct_cases", "case_key", 7)]
-    [InlineData("fct_referrals", "referral_key", 7)]
+    [InlineData("fct_referrals", "referral_id", 7)]
     [InlineData("fct_payments", "household_key, month", 9)]
     [InlineData("cm_open_case_age", "case_key", 2)]
     public void Models_have_unique_keys_and_expected_rows(string table, string key, long rows)
