@@ -25,10 +25,13 @@ public static class RunCommand
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
             // Logs and CI: one line per finished stage instead of a live display.
-            var plain = new Progress<PipelineProgress>(p =>
+            double lastReadSeconds = 0;
+            var plain = new SyncProgress(p =>
             {
-                if (p.Stage.EndsWith(":done")) Console.WriteLine($"  {p.Stage[..^5],-14} {p.File,-22} {p.Seconds,7:0.00} s");
-                else if (p.Stage == "rows") Console.WriteLine($"  {"read",-14} {p.File,-22} {p.Rows,12:N0} rows");
+                if (p.Stage == "read:done") lastReadSeconds = p.Seconds;
+                else if (p.Stage.EndsWith(":done")) Console.WriteLine($"  {p.Stage[..^5],-14} {p.File,-22} {p.Seconds,7:0.00} s");
+                else if (p.Stage == "rows")
+                    Console.WriteLine($"  {"read",-14} {p.File,-22} {lastReadSeconds,7:0.00} s {p.Rows,12:N0} rows {p.Rows / Math.Max(lastReadSeconds, 0.001),12:N0} rows/s");
                 else if (p.Stage == "warning") Console.WriteLine($"  warning: {p.File}");
             });
             return PipelineRunner.Run(options, plain);

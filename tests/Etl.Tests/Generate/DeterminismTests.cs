@@ -18,7 +18,7 @@ public class DeterminismTests
                     Preset = GeneratorPreset.Tiny, Seed = seed, OutputDirectory = Path.Combine(root, name),
                 });
                 return Directory.GetFiles(summary.ExportDirectory).Append(summary.TruthPath).ToDictionary(
-                    Path.GetFileName, f => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f))))!;
+                    f => Path.GetFileName(f)!, f => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f))));
             }
 
             var first = Run("a", 11);
