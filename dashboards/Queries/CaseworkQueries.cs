@@ -76,23 +76,7 @@ public sealed class CaseworkQueries(WarehouseReader db, MetaQueries meta, ScopeR
     public Grid StepTiming(UserScope scope, PanelFilter f)
     {
         var (ats, own) = Scope(scope, f, "step timing");
-        // One pass over fct_cases: for each step, the median for my cases, my ATS and the nation.
-        var medians = db.Rows("""
-            with timed as (
-                select ats_code, case_manager_key, days_to_convocation, days_to_first_meeting, days_to_plan from fct_cases
-            )
-            select
-                median(days_to_convocation)   filter (where case_manager_key = $own) as own_days_to_convocation,
-                median(days_to_convocation)   filter (where ats_code = $ats)        as ats_days_to_convocation,
-                median(days_to_convocation)                                         as national_days_to_convocation,
-                median(days_to_first_meeting) filter (where case_manager_key = $own) as own_days_to_first_meeting,
-                median(days_to_first_meeting) filter (where ats_code = $ats)        as ats_days_to_first_meeting,
-                median(days_to_first_meeting)                                       as national_days_to_first_meeting,
-                median(days_to_plan)          filter (where case_manager_key = $own) as own_days_to_plan,
-                median(days_to_plan)          filter (where ats_code = $ats)        as ats_days_to_plan,
-                median(days_to_plan)                                                as national_days_to_plan
-            from timed
-            """, new { ats, own }).Single();
+        var medians = meta.HasTable("dash_step_medians") ? PrecomputedMedians(ats, own) : MediansFromCases(ats, own);
         var rows = new[] { "days_to_convocation", "days_to_first_meeting", "days_to_plan" }
             .Select(step => (IDictionary<string, object?>)new Dictionary<string, object?>
             {
@@ -112,4 +96,45 @@ public sealed class CaseworkQueries(WarehouseReader db, MetaQueries meta, ScopeR
             return row.ToArray();
         }).ToList());
     }
+
+    /// <summary>The medians from the snapshot's dash_step_medians mart: three lookups, whatever the scale.</summary>
+    private IDictionary<string, object?> PrecomputedMedians(string ats, string? own)
+    {
+        var rows = db.Rows("""
+            with wanted as (
+                select level, median_days_to_convocation, median_days_to_first_meeting, median_days_to_plan
+                from dash_step_medians
+                where (level = 'national' and territory_code = 'IT')
+                   or (level = 'ats' and territory_code = $ats)
+                   or (level = 'case_manager' and territory_code = $own)
+            )
+            select * from wanted
+            """, new { ats, own });
+        var medians = new Dictionary<string, object?>();
+        foreach (var (level, prefix) in new[] { ("national", "national_"), ("ats", "ats_"), ("case_manager", "own_") })
+        {
+            var row = rows.FirstOrDefault(r => S(r, "level") == level);
+            foreach (var step in new[] { "days_to_convocation", "days_to_first_meeting", "days_to_plan" })
+                medians[prefix + step] = row?["median_" + step];
+        }
+        return medians;
+    }
+
+    /// <summary>Snapshots built before the mart: one pass over fct_cases (slow at national scale: the national median is over every case).</summary>
+    private IDictionary<string, object?> MediansFromCases(string ats, string? own) => db.Rows("""
+        with timed as (
+            select ats_code, case_manager_key, days_to_convocation, days_to_first_meeting, days_to_plan from fct_cases
+        )
+        select
+            median(days_to_convocation)   filter (where case_manager_key = $own) as own_days_to_convocation,
+            median(days_to_convocation)   filter (where ats_code = $ats)        as ats_days_to_convocation,
+            median(days_to_convocation)                                         as national_days_to_convocation,
+            median(days_to_first_meeting) filter (where case_manager_key = $own) as own_days_to_first_meeting,
+            median(days_to_first_meeting) filter (where ats_code = $ats)        as ats_days_to_first_meeting,
+            median(days_to_first_meeting)                                       as national_days_to_first_meeting,
+            median(days_to_plan)          filter (where case_manager_key = $own) as own_days_to_plan,
+            median(days_to_plan)          filter (where ats_code = $ats)        as ats_days_to_plan,
+            median(days_to_plan)                                                as national_days_to_plan
+        from timed
+        """, new { ats, own }).Single();
 }

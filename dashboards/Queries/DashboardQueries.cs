@@ -18,11 +18,11 @@ public sealed class DashboardQueries : IDisposable
         var db = new WarehouseReader(connections);
         Meta = new MetaQueries(db);
         Rules = new ScopeRules(Meta);
-        Ministry = new MinistryQueries(db, Meta, Rules, new FollowUpRegister(connections.Store.Dir.Root));
-        Trends = new TrendQueries(db, Meta, Rules);
-        Planner = new PlannerQueries(db, Meta, Rules);
+        Ministry = new MinistryQueries(db, Meta, Rules, new FollowUpCache(new FollowUpRegister(connections.Store.Dir.Root)));
+        Trends = new TrendQueries(Meta, Rules);
+        Planner = new PlannerQueries(Meta, Rules);
         Casework = new CaseworkQueries(db, Meta, Rules);
-        Public = new PublicQueries(db, Meta);
+        Public = new PublicQueries(Meta);
         Glossary = new GlossaryQueries(Meta);
     }
 

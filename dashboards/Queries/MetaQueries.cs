@@ -6,14 +6,30 @@ namespace Monitoring.Dashboards.Queries;
 /// <summary>Run metadata, months, territories and the indicator catalogue: what the filters and every header need.</summary>
 public sealed class MetaQueries(WarehouseReader db)
 {
-    // A snapshot is immutable, so its small lookups are cached by run id (a new CURRENT starts a new entry).
-    private readonly ConcurrentDictionary<(string RunId, string Key), object> _cache = new();
+    // A snapshot is immutable, so what is read from it is kept for as long as it is the one in service. Entries
+    // are Lazy so that many requests arriving together on a new snapshot load each thing once; when CURRENT moves
+    // on, the previous snapshot's entries are dropped whole.
+    private sealed record SnapshotCache(string RunId, ConcurrentDictionary<string, Lazy<object>> Entries);
+    private SnapshotCache _cache = new("", new());
 
     private T Cached<T>(string key, Func<T> load) where T : class
     {
         var runId = db.Connections.Store.CurrentRunId() ?? "";
-        if (_cache.Count > 200) _cache.Clear();
-        return (T)_cache.GetOrAdd((runId, key), _ => load());
+        var cache = Volatile.Read(ref _cache);
+        if (cache.RunId != runId)
+        {
+            var fresh = new SnapshotCache(runId, new ConcurrentDictionary<string, Lazy<object>>());
+            var seen = Interlocked.CompareExchange(ref _cache, fresh, cache);
+            cache = seen == cache ? fresh : seen.RunId == runId ? seen : fresh;
+        }
+        var lazy = cache.Entries.GetOrAdd(key, _ => new Lazy<object>(() => load(), LazyThreadSafetyMode.ExecutionAndPublication));
+        try { return (T)lazy.Value; }
+        catch
+        {
+            // A failed load (snapshot switching under us, a locked file) must not stick: the next call tries again.
+            cache.Entries.TryRemove(new KeyValuePair<string, Lazy<object>>(key, lazy));
+            throw;
+        }
     }
 
     public RunInfo Run()
@@ -65,6 +81,17 @@ public sealed class MetaQueries(WarehouseReader db)
             S(r, "unit") ?? "", B(r, "higher_is_better"), D(r, "min_denominator") ?? 0, B(r, "is_public"), S(r, "kind") ?? "")).ToList());
 
     public IndicatorInfo? Indicator(string id) => Catalogue().FirstOrDefault(i => i.Id == id);
+
+    /// <summary>The snapshot's ATS, region and national indicator values in memory (read on first use, then kept for the snapshot's life).</summary>
+    public IndicatorValueIndex Values() => Cached("indicator_values", () => IndicatorValueIndex.Load(db));
+
+    /// <summary>
+    /// Whether the snapshot in service holds a table or view. Snapshots built before a dashboard mart (dash_*)
+    /// existed lack it, and a panel then falls back to computing the same figures from the facts.
+    /// </summary>
+    public bool HasTable(string name) => Cached("tables", () => db.Rows("""
+        select table_name from information_schema.tables
+        """).Select(r => S(r, "table_name")!).ToHashSet(StringComparer.OrdinalIgnoreCase)).Contains(name);
 
     /// <summary>The first case manager of an ATS (demo sign-in picks a real key from the snapshot).</summary>
     public string? FirstCaseManager(string atsCode) => db.Scalar<string?>("""

@@ -5,7 +5,7 @@ using static Monitoring.Dashboards.Queries.WarehouseReader;
 namespace Monitoring.Dashboards.Queries;
 
 /// <summary>The ministry's panels: headline tiles, red flags with follow-up, funnel plot, region × indicator heat table, drill-down.</summary>
-public sealed class MinistryQueries(WarehouseReader db, MetaQueries meta, ScopeRules rules, FollowUpRegister followUp)
+public sealed class MinistryQueries(WarehouseReader db, MetaQueries meta, ScopeRules rules, FollowUpCache followUp)
 {
     public const string UnderperformingIndicator = "cases_processed_per_case_manager";
     private const double ZWarning = 1.96, ZAlarm = 3.09;
@@ -16,23 +16,19 @@ public sealed class MinistryQueries(WarehouseReader db, MetaQueries meta, ScopeR
         rules.RequireRole(scope, "national headlines", UserRole.Ministry);
         var month = meta.ResolveMonth(f.Month);
         var catalogue = meta.Catalogue().ToDictionary(i => i.Id);
-        var rows = db.Rows("""
-            with national as (
-                select indicator_id, numerator, denominator, value
-                from indicator_values
-                where level = 'national' and territory_code = 'IT' and month = $month
-            )
-            select * from national order by indicator_id
-            """, new { month });
+        var values = meta.Values();
         var lang = f.Lang;
         return new Grid("ministry-headlines",
             [Columns.Of(lang, "indicator_id"), Columns.Of(lang, "indicator"), Columns.Of(lang, "month"), Columns.Of(lang, "value"),
              Columns.Of(lang, "numerator", "number"), Columns.Of(lang, "denominator", "number")],
-            rows.Where(r => catalogue.ContainsKey(S(r, "indicator_id")!)).Select(r =>
-            {
-                var info = catalogue[S(r, "indicator_id")!];
-                return new object?[] { info.Id, info.Name(lang), month, D(r, "value") is double v ? GridFormat.Number(v, info.Format) : null, D(r, "numerator"), D(r, "denominator") };
-            }).ToList());
+            catalogue.Keys.Order(StringComparer.Ordinal)
+                .Select(id => values.Get(id, "national", "IT", month))
+                .OfType<IndicatorValue>()
+                .Select(v =>
+                {
+                    var info = catalogue[v.IndicatorId];
+                    return new object?[] { info.Id, info.Name(lang), month, v.Value is double d ? GridFormat.Number(d, info.Format) : null, v.Numerator, v.Denominator };
+                }).ToList());
     }
 
     /// <summary>Red flags of the month, alarm before warning, persistent first, then by distance in standard errors.</summary>
@@ -54,7 +50,7 @@ public sealed class MinistryQueries(WarehouseReader db, MetaQueries meta, ScopeR
             order by case severity when 'alarm' then 0 when 'warning' then 1 else 2 end,
                      persistent desc, abs(z) desc nulls last, ats_code
             """, new { month, indicator = f.Indicator });
-        var follow = followUp.ReadAll().ToDictionary(e => (e.IndicatorId, e.AtsCode, e.Month));
+        var follow = followUp.All();
         var names = meta.Catalogue().ToDictionary(i => i.Id);
         var lang = f.Lang;
         return new Grid("ministry-flags",
@@ -88,46 +84,44 @@ public sealed class MinistryQueries(WarehouseReader db, MetaQueries meta, ScopeR
         rules.RequireRole(scope, "funnel plot", UserRole.Ministry);
         var month = meta.ResolveMonth(f.Month);
         var info = meta.Indicator(f.Indicator ?? UnderperformingIndicator) ?? throw new ScopeViolation(scope.Role, "an unknown indicator");
-        var rows = db.Rows("""
-            with national as (
-                select value as p0 from indicator_values
-                where indicator_id = $indicator and level = 'national' and month = $month
-            ),
-            ats as (
-                select territory_code as ats_code, denominator as n, value
-                from indicator_values
-                where indicator_id = $indicator and level = 'ats' and month = $month and denominator > 0
-            ),
-            flagged as (
-                select ats_code, severity, lower_alarm, lower_warning, upper_warning, upper_alarm
-                from flags where indicator_id = $indicator and month = $month
-            )
-            select ats.*, d.ats_name, national.p0, flagged.severity,
-                   flagged.lower_alarm, flagged.lower_warning, flagged.upper_warning, flagged.upper_alarm
-            from ats cross join national
-            left join dim_ats d using (ats_code)
-            left join flagged using (ats_code)
-            order by ats.n, ats.ats_code
-            """, new { indicator = info.Id, month });
+        var values = meta.Values();
+        // No national value in the month (censored months of the timeliness indicators): no funnel at all.
+        if (values.Get(info.Id, "national", "IT", month) is not { } national) return FunnelGrid(f.Lang, info, []);
+        var p0 = national.Value ?? 0;
+        var flagged = db.Rows("""
+            select ats_code, severity, lower_alarm, lower_warning, upper_warning, upper_alarm
+            from flags where indicator_id = $indicator and month = $month
+            """, new { indicator = info.Id, month }).ToDictionary(r => S(r, "ats_code")!);
+        var names = meta.Ats().ToDictionary(a => a.Code, a => a.Name);
         var proportion = info.Format == "percent";
-        var lang = f.Lang;
+        var rows = values.AtMonth(info.Id, "ats", month).Values
+            .Where(v => v.Denominator > 0)
+            .OrderBy(v => v.Denominator).ThenBy(v => v.TerritoryCode, StringComparer.Ordinal)
+            .Select(v =>
+            {
+                var n = v.Denominator ?? 0;
+                flagged.TryGetValue(v.TerritoryCode, out var fl);
+                double? Warehouse(string limit) => fl is null ? null : D(fl, limit);
+                var severity = fl is null ? null : S(fl, "severity");
+                return new object?[]
+                {
+                    v.TerritoryCode, names.GetValueOrDefault(v.TerritoryCode), n, v.Value, p0,
+                    Warehouse("lower_alarm") ?? Limit(p0, n, -ZAlarm, proportion), Warehouse("lower_warning") ?? Limit(p0, n, -ZWarning, proportion),
+                    Warehouse("upper_warning") ?? Limit(p0, n, ZWarning, proportion), Warehouse("upper_alarm") ?? Limit(p0, n, ZAlarm, proportion),
+                    severity is "none" ? null : severity,
+                };
+            }).ToList();
+        return FunnelGrid(f.Lang, info, rows);
+    }
+
+    private static Grid FunnelGrid(string lang, IndicatorInfo info, List<object?[]> rows)
+    {
         var fmt = info.Format;
         return new Grid("ministry-funnel",
             [Columns.Of(lang, "ats"), Columns.Of(lang, "ats_name"), Columns.Of(lang, "n", "number"), Columns.Of(lang, "value", fmt),
              Columns.Of(lang, "national", fmt), Columns.Of(lang, "lower_alarm", fmt), Columns.Of(lang, "lower_warning", fmt),
              Columns.Of(lang, "upper_warning", fmt), Columns.Of(lang, "upper_alarm", fmt), Columns.Of(lang, "severity")],
-            rows.Select(r =>
-            {
-                var n = D(r, "n") ?? 0;
-                var p0 = D(r, "p0") ?? 0;
-                return new object?[]
-                {
-                    S(r, "ats_code"), S(r, "ats_name"), n, D(r, "value"), p0,
-                    D(r, "lower_alarm") ?? Limit(p0, n, -ZAlarm, proportion), D(r, "lower_warning") ?? Limit(p0, n, -ZWarning, proportion),
-                    D(r, "upper_warning") ?? Limit(p0, n, ZWarning, proportion), D(r, "upper_alarm") ?? Limit(p0, n, ZAlarm, proportion),
-                    S(r, "severity") is "none" ? null : S(r, "severity"),
-                };
-            }).ToList());
+            rows);
     }
 
     /// <summary>A control limit at denominator n: p0 + z·sqrt(p0(1−p0)/n) for proportions, λ0 + z·sqrt(λ0/n) for rates.</summary>
@@ -145,11 +139,7 @@ public sealed class MinistryQueries(WarehouseReader db, MetaQueries meta, ScopeR
         rules.RequireRole(scope, "region × indicator table", UserRole.Ministry);
         var month = meta.ResolveMonth(f.Month);
         var catalogue = meta.Catalogue();
-        var values = db.Rows("""
-            select level, territory_code, indicator_id, value
-            from indicator_values
-            where level in ('region', 'national') and month = $month
-            """, new { month }).ToDictionary(r => (S(r, "territory_code")!, S(r, "indicator_id")!), r => D(r, "value"));
+        var values = meta.Values();
         var lang = f.Lang;
         var columns = new List<GridColumn> { Columns.Of(lang, "region_code"), Columns.Of(lang, "region") };
         columns.AddRange(catalogue.Select(i => new GridColumn(i.Id, i.Name(lang), i.Format)));
@@ -157,7 +147,8 @@ public sealed class MinistryQueries(WarehouseReader db, MetaQueries meta, ScopeR
         var rows = territories.Select(t =>
         {
             var row = new List<object?> { t.Code, t.Name };
-            row.AddRange(catalogue.Select(i => values.TryGetValue((t.Code, i.Id), out var v) ? (object?)v : null));
+            var level = t.Code == "IT" ? "national" : "region";
+            row.AddRange(catalogue.Select(i => (object?)values.Get(i.Id, level, t.Code, month)?.Value));
             return row.ToArray();
         }).ToList();
         return new Grid("ministry-heat", columns, rows);
@@ -171,27 +162,18 @@ public sealed class MinistryQueries(WarehouseReader db, MetaQueries meta, ScopeR
         rules.RequireRole(scope, "ATS of a region", UserRole.Ministry, UserRole.PlannerRegion);
         var month = meta.ResolveMonth(f.Month);
         var info = meta.Indicator(f.Indicator ?? UnderperformingIndicator) ?? throw new ScopeViolation(scope.Role, "an unknown indicator");
-        var rows = db.Rows("""
-            with in_region as (
-                select ats_code, ats_name from dim_ats where region_code = $region
-            ),
-            ats_values as (
-                select territory_code as ats_code, value, numerator, denominator
-                from indicator_values where indicator_id = $indicator and level = 'ats' and month = $month
-            ),
-            national as (
-                select value as national from indicator_values
-                where indicator_id = $indicator and level = 'national' and month = $month
-            )
-            select r.ats_code, r.ats_name, v.value, v.numerator, v.denominator, national.national
-            from in_region r left join ats_values v using (ats_code) cross join national
-            order by r.ats_code
-            """, new { region, indicator = info.Id, month });
+        var values = meta.Values();
+        var national = values.Get(info.Id, "national", "IT", month);
         var lang = f.Lang;
         return new Grid("ministry-drill",
             [Columns.Of(lang, "ats"), Columns.Of(lang, "ats_name"), Columns.Of(lang, "month"), Columns.Of(lang, "value", info.Format),
              Columns.Of(lang, "numerator", "number"), Columns.Of(lang, "denominator", "number"), Columns.Of(lang, "national", info.Format)],
-            rows.Select(r => new object?[] { S(r, "ats_code"), S(r, "ats_name"), month, D(r, "value"), D(r, "numerator"), D(r, "denominator"), D(r, "national") }).ToList());
+            // Without a national value the warehouse has no row for the month (censored): nothing to compare, no rows.
+            national is null ? [] : meta.Ats(region).OrderBy(a => a.Code, StringComparer.Ordinal).Select(a =>
+            {
+                var v = values.Get(info.Id, "ats", a.Code, month);
+                return new object?[] { a.Code, a.Name, month, v?.Value, v?.Numerator, v?.Denominator, national.Value };
+            }).ToList());
     }
 
     /// <summary>Sets a flag's follow-up status and notes (ministry only; the register survives every reload).</summary>

@@ -1,10 +1,9 @@
 using Monitoring.Dashboards.Localization;
-using static Monitoring.Dashboards.Queries.WarehouseReader;
 
 namespace Monitoring.Dashboards.Queries;
 
 /// <summary>The local planners' staffing planner: today's ratios and what it takes to reach the standards.</summary>
-public sealed class PlannerQueries(WarehouseReader db, MetaQueries meta, ScopeRules rules)
+public sealed class PlannerQueries(MetaQueries meta, ScopeRules rules)
 {
     public StaffingInputs StaffingInputs(UserScope scope, PanelFilter f)
     {
@@ -13,18 +12,12 @@ public sealed class PlannerQueries(WarehouseReader db, MetaQueries meta, ScopeRu
         rules.RequireTerritory(scope, level, code, "staffing");
         rules.RequireRole(scope, "staffing", UserRole.Ministry, UserRole.PlannerRegion, UserRole.PlannerAts, UserRole.Coordinator);
         var month = meta.ResolveMonth(f.Month);
-        var rows = db.Rows("""
-            with wanted as (
-                select indicator_id, level, numerator, denominator, value
-                from indicator_values
-                where month = $month
-                  and indicator_id in ('case_managers_active', 'residents_per_case_manager', 'households_paid', 'open_cases_per_case_manager')
-                  and ((level = $level and territory_code = $code) or (level = 'national' and territory_code = 'IT'))
-            )
-            select * from wanted
-            """, new { month, level, code });
-        double? Get(string id, string lvl, string col) =>
-            rows.Where(r => S(r, "indicator_id") == id && S(r, "level") == lvl).Select(r => D(r, col)).FirstOrDefault();
+        var values = meta.Values();
+        double? Get(string id, string lvl, string col)
+        {
+            var v = lvl == "national" ? values.Get(id, "national", "IT", month) : values.Get(id, level, code, month);
+            return col switch { "numerator" => v?.Numerator, "denominator" => v?.Denominator, _ => v?.Value };
+        }
         var cms = Get("case_managers_active", level, "numerator") ?? Get("residents_per_case_manager", level, "denominator") ?? 0;
         return new StaffingInputs(
             Population: Get("residents_per_case_manager", level, "numerator") ?? 0,

@@ -1,5 +1,4 @@
 using Monitoring.Dashboards.Localization;
-using static Monitoring.Dashboards.Queries.WarehouseReader;
 
 namespace Monitoring.Dashboards.Queries;
 
@@ -7,7 +6,7 @@ namespace Monitoring.Dashboards.Queries;
 /// The public pages: public indicators only, national and regional only, always through disclosure control.
 /// Asking for an ATS, a case manager or a non-public indicator is a scope violation, whoever asks.
 /// </summary>
-public sealed class PublicQueries(WarehouseReader db, MetaQueries meta)
+public sealed class PublicQueries(MetaQueries meta)
 {
     public IReadOnlyList<IndicatorInfo> PublicIndicators() => meta.Catalogue().Where(i => i.IsPublic).ToList();
 
@@ -22,14 +21,7 @@ public sealed class PublicQueries(WarehouseReader db, MetaQueries meta)
         RefuseAts(scope, f);
         var month = meta.ResolveMonth(f.Month);
         var indicators = PublicIndicators();
-        var values = db.Rows("""
-            with public_values as (
-                select v.level, v.territory_code, v.indicator_id, v.value, v.denominator
-                from indicator_values v join indicator_catalogue c using (indicator_id)
-                where c.is_public and v.level in ('region', 'national') and v.month = $month
-            )
-            select * from public_values
-            """, new { month }).ToDictionary(r => (S(r, "territory_code")!, S(r, "indicator_id")!), r => (Value: D(r, "value"), Den: D(r, "denominator")));
+        var values = meta.Values();
         var lang = f.Lang;
         var regions = meta.Regions();
         var columns = new List<GridColumn> { Columns.Of(lang, "region_code"), Columns.Of(lang, "territory"), Columns.Of(lang, "month") };
@@ -40,7 +32,8 @@ public sealed class PublicQueries(WarehouseReader db, MetaQueries meta)
         var byRegion = regions.Select(_ => new List<object?>()).ToList();
         foreach (var i in indicators)
         {
-            object? Published(string code) => values.TryGetValue((code, i.Id), out var v) ? DisclosureControl.Cell(i, v.Value, v.Den) : null;
+            object? Published(string code) => values.Get(i.Id, code == "IT" ? "national" : "region", code, month) is { } v
+                ? DisclosureControl.Cell(i, v.Value, v.Denominator) : null;
             var top = Published("IT");
             var column = regions.Select(r => Published(r.Code)).ToList();
             if (i.IsCount) column = DisclosureControl.SecondarySuppression(column, top is double).ToList();
@@ -59,26 +52,16 @@ public sealed class PublicQueries(WarehouseReader db, MetaQueries meta)
         var indicators = PublicIndicators();
         var info = f.Indicator is null ? indicators.FirstOrDefault() : indicators.FirstOrDefault(i => i.Id == f.Indicator);
         if (info is null) throw new ScopeViolation(scope.Role, $"non-public indicator {f.Indicator}");
-        var rows = db.Rows("""
-            with national as (
-                select month, value, denominator from indicator_values
-                where indicator_id = $indicator and level = 'national'
-            ),
-            region as (
-                select month, value, denominator from indicator_values
-                where indicator_id = $indicator and level = 'region' and territory_code = $region
-            )
-            select n.month, n.value as national, n.denominator as national_den, r.value as region, r.denominator as region_den
-            from national n left join region r using (month)
-            order by n.month
-            """, new { indicator = info.Id, region = f.Region });
+        var values = meta.Values();
+        var regional = f.Region is null ? [] : values.Series(info.Id, "region", f.Region).ToDictionary(v => v.Month);
+        var rows = values.Series(info.Id, "national", "IT").Select(n => (National: n, Region: regional.GetValueOrDefault(n.Month))).ToList();
         var lang = f.Lang;
         var columns = new List<GridColumn> { Columns.Of(lang, "month"), Columns.Of(lang, "national", info.Format) };
         if (f.Region is not null) columns.Add(new GridColumn("region", Labels.T(lang, "col.region") + " " + f.Region, info.Format));
         return new Grid("public-trend", columns, rows.Select(r =>
         {
-            var row = new List<object?> { S(r, "month"), DisclosureControl.Cell(info, D(r, "national"), D(r, "national_den")) };
-            if (f.Region is not null) row.Add(DisclosureControl.Cell(info, D(r, "region"), D(r, "region_den")));
+            var row = new List<object?> { r.National.Month, DisclosureControl.Cell(info, r.National.Value, r.National.Denominator) };
+            if (f.Region is not null) row.Add(DisclosureControl.Cell(info, r.Region?.Value, r.Region?.Denominator));
             return row.ToArray();
         }).ToList());
     }

@@ -1,9 +1,7 @@
-using static Monitoring.Dashboards.Queries.WarehouseReader;
-
 namespace Monitoring.Dashboards.Queries;
 
 /// <summary>An indicator month by month for a territory, beside its region and the nation (planners' comparison, ministry drill-down).</summary>
-public sealed class TrendQueries(WarehouseReader db, MetaQueries meta, ScopeRules rules)
+public sealed class TrendQueries(MetaQueries meta, ScopeRules rules)
 {
     public const string DefaultIndicator = "cases_processed_per_case_manager";
 
@@ -13,25 +11,17 @@ public sealed class TrendQueries(WarehouseReader db, MetaQueries meta, ScopeRule
         rules.RequireTerritory(scope, level, code, "a trend");
         var info = meta.Indicator(f.Indicator ?? DefaultIndicator) ?? throw new ScopeViolation(scope.Role, "an unknown indicator");
         var region = level == "ats" ? meta.RegionOfAts(code) : level == "region" ? code : null;
-        var rows = db.Rows("""
-            with territory as (
-                select month, value from indicator_values
-                where indicator_id = $indicator and level = $level and territory_code = $code
-            ),
-            region as (
-                select month, value from indicator_values
-                where indicator_id = $indicator and level = 'region' and territory_code = $region
-            ),
-            national as (
-                select month, value from indicator_values
-                where indicator_id = $indicator and level = 'national' and territory_code = 'IT'
-            )
-            select n.month, t.value as territory, r.value as region, n.value as national
-            from national n
-            left join territory t using (month)
-            left join region r using (month)
-            order by n.month
-            """, new { indicator = info.Id, level, code, region });
+        var values = meta.Values();
+        var territory = values.Series(info.Id, level, code).ToDictionary(v => v.Month, v => v.Value);
+        var regional = region is null ? [] : values.Series(info.Id, "region", region).ToDictionary(v => v.Month, v => v.Value);
+        // Every month with a national value, the territory and its region beside it where they have one.
+        var rows = values.Series(info.Id, "national", "IT").Select(n => new
+        {
+            n.Month,
+            Territory = territory.GetValueOrDefault(n.Month),
+            Region = regional.GetValueOrDefault(n.Month),
+            National = n.Value,
+        }).ToList();
         var lang = f.Lang;
         var fmt = info.Format;
         var columns = new List<GridColumn> { Columns.Of(lang, "month") };
@@ -40,10 +30,10 @@ public sealed class TrendQueries(WarehouseReader db, MetaQueries meta, ScopeRule
         columns.Add(Columns.Of(lang, "national", fmt));
         return new Grid("trend", columns, rows.Select(r =>
         {
-            var row = new List<object?> { S(r, "month") };
-            if (level != "national") row.Add(D(r, "territory"));
-            if (level == "ats") row.Add(D(r, "region"));
-            row.Add(D(r, "national"));
+            var row = new List<object?> { r.Month };
+            if (level != "national") row.Add(r.Territory);
+            if (level == "ats") row.Add(r.Region);
+            row.Add(r.National);
             return row.ToArray();
         }).ToList());
     }

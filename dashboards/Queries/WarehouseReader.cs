@@ -18,6 +18,19 @@ public sealed class WarehouseReader(WarehouseConnections connections)
         }
     }
 
+    /// <summary>Streams a query's rows to a reader callback (bulk loads, where a dictionary per row would cost too much).</summary>
+    public void Read(string sql, Action<System.Data.Common.DbDataReader> read)
+    {
+        var (connection, _) = connections.Open();
+        using (connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            using var reader = command.ExecuteReader();
+            read(reader);
+        }
+    }
+
     public T? Scalar<T>(string sql, object? parameters = null)
     {
         var (connection, _) = connections.Open();

@@ -125,12 +125,14 @@ public static class PipelineRunner
                     Sql.Exec(conn, $"CREATE OR REPLACE TABLE {lake.Table} AS {SqlModels.Load($"staging/{lake.Table}.sql")}"));
                 if (manifest.IsDelta) PreviousState.MergeInto(conn, lake, previous!);
                 // The raw text (personal data in clear) is no longer needed: free the memory now.
-                Sql.Exec(conn, $"DROP VIEW IF EXISTS valid_{file.Stem}; DROP VIEW raw_{file.Stem}; DROP TABLE csv_{file.Stem}; DROP TABLE bad_{file.Stem}");
+                Sql.Exec(conn, $"DROP VIEW IF EXISTS valid_{file.Stem}; DROP VIEW raw_{file.Stem}; DROP TABLE csv_{file.Stem}; DROP TABLE bad_{file.Stem}; " +
+                    $"DROP TABLE IF EXISTS rejects_{file.Stem}; DROP TABLE IF EXISTS rejects_scan_{file.Stem}; DROP TABLE IF EXISTS malformed_{file.Stem}");
             }
             else
             {
                 // A delta without this file: the previous state carries over unchanged.
                 PreviousState.CopyAll(conn, lake, previous!);
+                PreviousState.KnownFromPreviousOnly(conn, file, previous!);
             }
             ct.ThrowIfCancellationRequested();
         }

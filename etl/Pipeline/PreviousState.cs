@@ -22,7 +22,20 @@ public static class PreviousState
         var keyColumn = file.Column(file.Key[0]);
         return keyColumn.PseudonymDomain is { } domain
             ? $"SELECT id FROM pmap_{domain} WHERE key IN (SELECT {lake.Key[0]} FROM {read})"
-            : $"SELECT {lake.Key[0]} FROM {read}";
+            : $"SELECT {lake.Key[0]} AS id FROM {read}";
+    }
+
+    /// <summary>
+    /// For a file the delta does not carry but others refer to: its known ids are those of the
+    /// current state (matched through the pseudonyms of the ids this delta mentions).
+    /// </summary>
+    public static void KnownFromPreviousOnly(DuckDBConnection conn, FileSpec file, string previousSnapshot)
+    {
+        if (!Validate.FileValidator.IsReferenced(file)) return;
+        var domain = file.Column(file.Key[0]).PseudonymDomain;
+        var mapExists = domain is null || Sql.Scalar<long>(conn, $"SELECT count(*) FROM duckdb_tables() WHERE table_name = 'pmap_{domain}'") > 0;
+        var sql = mapExists ? KnownIdsSql(file, previousSnapshot, isDelta: true) : "SELECT NULL::VARCHAR AS id WHERE false";
+        Sql.Exec(conn, $"CREATE OR REPLACE TABLE known_{file.Stem} AS {sql}");
     }
 
     /// <summary>stg table := delta rows ∪ previous rows whose key the delta does not carry.</summary>

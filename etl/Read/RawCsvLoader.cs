@@ -9,7 +9,7 @@ namespace Monitoring.Etl.Read;
 /// strict RFC 4180 parsing, and malformed records (wrong field count, unterminated quote, bad UTF-8)
 /// set aside in a rejects table with their record number instead of failing the file.
 /// Produces <c>csv_&lt;stem&gt;</c> (the rows in file order), <c>raw_&lt;stem&gt;</c> (a view adding
-/// <c>_row</c> and NULL for absent optional columns) and <c>rejects_&lt;stem&gt;</c>.
+/// <c>_row</c> and NULL for absent optional columns) and <c>malformed_&lt;stem&gt;</c> (one row per rejected record).
 /// </summary>
 public static class RawCsvLoader
 {
@@ -39,7 +39,12 @@ public static class RawCsvLoader
         // rowid of a table filled by one CREATE TABLE AS follows file order (insertion order is preserved).
         Sql.Exec(conn, $"CREATE OR REPLACE VIEW raw_{stem} AS SELECT rowid AS _row, {select} FROM csv_{stem}");
         var parsed = Sql.Scalar<long>(conn, $"SELECT count(*) FROM csv_{stem}");
-        var malformed = Sql.Scalar<long>(conn, $"SELECT count(*) FROM rejects_{stem}");
+        // DuckDB stores one reject per missing column of a short record: keep one row per record.
+        Sql.Exec(conn, $"""
+            CREATE OR REPLACE TEMP TABLE malformed_{stem} AS
+            SELECT * FROM rejects_{stem} QUALIFY row_number() OVER (PARTITION BY line ORDER BY column_idx) = 1
+            """);
+        var malformed = Sql.Scalar<long>(conn, $"SELECT count(*) FROM malformed_{stem}");
         return new Result(parsed, malformed, unknown, present);
     }
 

@@ -33,8 +33,9 @@ public static class QuarantineWriter
         // Line breaks inside quoted fields of the records before: every column of the file counts,
         // unknown extra ones included (csv_<stem> holds them all; its rowid is raw_<stem>'s _row).
         var lineBreaksBefore = hasEmbeddedLineBreaks
-            ? $"(SELECT sum({LineBreaks(conn, stem)}) OVER (ORDER BY rowid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS nl, rowid AS _row FROM csv_{stem})"
-            : $"(SELECT 0 AS nl, _row FROM bad_{stem})";
+            ? $"(SELECT sum({LineBreaks(conn, stem)}) OVER (ORDER BY rowid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS nl, " +
+              $"sum({LineBreaks(conn, stem)}) OVER (ORDER BY rowid ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS nl_through, rowid AS _row FROM csv_{stem})"
+            : $"(SELECT 0 AS nl, 0 AS nl_through, _row FROM bad_{stem})";
         var key = file.Key[0];
         var keyColumn = file.Column(key);
         var keyExpr = keyColumn.PseudonymDomain is { } kd
@@ -48,7 +49,7 @@ public static class QuarantineWriter
             COPY (
               WITH rj AS (
                   SELECT line - 1 AS record, row_number() OVER (ORDER BY line) AS j, column_name, error_type
-                  FROM rejects_{stem}),
+                  FROM malformed_{stem}),
               nl AS {lineBreaksBefore},
               bad AS (
                   SELECT b._row,
@@ -65,7 +66,9 @@ public static class QuarantineWriter
               FROM bad JOIN raw_{stem} r ON r._row = bad._row
               LEFT JOIN nl ON nl._row = bad._row
               UNION ALL
-              SELECT '{file.FileName}', 1 + rj.record, coalesce(rj.column_name, ''), 'malformed_row',
+              -- DuckDB numbers rejects by record: add the line breaks of the parsed rows before (the last has _row = r_j - j - 1).
+              SELECT '{file.FileName}', 1 + rj.record + coalesce((SELECT nl.nl_through FROM nl WHERE nl._row = rj.record - rj.j - 1), 0),
+                     coalesce(rj.column_name, ''), 'malformed_row',
                      lower(CAST(rj.error_type AS VARCHAR)), NULL, NULL
               FROM rj
               ORDER BY line

@@ -33,20 +33,23 @@ public class CsvFormatTests
         x["households.csv"].Records[1] = x["households.csv"].Records[1][..^1] + "\"legacy\r\nvalue\"";
         // A bad row after the two-line records: minors 3 > members 2 (reversed order).
         var line = x.Add("households.csv", "active;social_services;2026-12-31;2025-02-01;2025-01-10;ADI;1000.00;0;0;3;2;Via Roma 1;001001;" + FixtureExport.PersonCf[0] + ";H-000107;x");
-        // By hand: header line 1, H-000001 on lines 2-3, H-000002 on 4-5, H-000003..6 on lines 6-9, the bad row on line 10.
-        Assert.Equal(10, line);
+        // Then a record with too few fields, and one more bad row after it.
+        var malformed = x.Add("households.csv", "active;social_services;2026-12-31");
+        var last = x.Add("households.csv", "active;social_services;2026-12-31;2025-02-01;2025-01-10;ADI;1000.00;0;0;4;1;Via Roma 1;001001;" + FixtureExport.PersonCf[0] + ";H-000108;x");
+        // By hand: header line 1, H-000001 on lines 2-3, H-000002 on 4-5, H-000003..6 on lines 6-9, then lines 10, 11, 12.
+        Assert.Equal((10, 11, 12), (line, malformed, last));
 
         var report = PipelineRunner.Run(new PipelineOptions { Source = x.Write(tmp["export"]), DataDir = tmp["data"], Demo = true });
 
         Assert.True(report.Status == "succeeded", report.Error);
         var households = report.Files["households.csv"];
-        Assert.Equal((7L, 6L, 1L), (households.Read, households.Loaded, households.Quarantined));
+        Assert.Equal((9L, 6L, 3L), (households.Read, households.Loaded, households.Quarantined));
         Assert.Equal(["legacy_flag"], households.UnknownColumns);
         foreach (var (file, rows) in FixtureExport.ValidRows.Where(kv => kv.Key != "households.csv"))
             Assert.Equal((file, (long)rows, 0L), (file, report.Files[file].Loaded, report.Files[file].Quarantined));
         using var q = Duck.Memory();
-        var bad = Assert.Single(q.Rows($"SELECT line, \"column\", reason FROM {Duck.ReadCsv(Path.Combine(new DataDirectory(tmp["data"]).Quarantine(report.RunId), "households.csv"))}"));
-        Assert.Equal(["10", "minors", "inconsistent_counts"], bad);
+        var bad = q.Rows($"SELECT line, reason FROM {Duck.ReadCsv(Path.Combine(new DataDirectory(tmp["data"]).Quarantine(report.RunId), "households.csv"))} ORDER BY line::INT");
+        Assert.Equal([["10", "inconsistent_counts"], ["11", "malformed_row"], ["12", "inconsistent_counts"]], bad);
         using var wh = Duck.ReadOnly(new SnapshotStore(tmp["data"]).CurrentWarehouse()!);
         // The fields on both sides of the quoted one landed in their columns.
         var row = Assert.Single(wh.Rows($"SELECT municipality_code, members, minors, CAST(isee_eur AS VARCHAR), status FROM stg_households WHERE household_key = '{ExpectedPseudonym.Of("household", "H-000001")}'"));
