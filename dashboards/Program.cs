@@ -1,8 +1,14 @@
 using Monitoring.Dashboards.Hosting;
+using Monitoring.Dashboards.LoadTest;
 using Monitoring.Dashboards.Queries;
 
-// `bench --data DIR` times the query layer without starting the web host.
-if (args.FirstOrDefault() == "bench") return QueryBenchmark.RunCommand(args, Console.Out);
+// Tools in the same dll, without starting the web host: `bench --data DIR` times the query layer,
+// `loadtest --url http://127.0.0.1:PORT/public` loads a running instance from this second process.
+switch (args.FirstOrDefault())
+{
+    case "bench": return QueryBenchmark.RunCommand(args, Console.Out);
+    case "loadtest": return await LoadTestCommand.RunAsync(args, Console.Out);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDashboards();

@@ -22,10 +22,14 @@ public static class DashboardHosting
 
         var dataDir = DataDir(builder.Configuration);
         builder.Services.AddSingleton(_ => new DashboardQueries(dataDir));
+        builder.Services.AddHostedService<SnapshotWarmup>();
         builder.Services.AddSingleton<DemoUsers>();
         builder.Services.AddDashboardAuth(builder.Configuration);
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // Every page is server-rendered HTML (charts are drawn by a static script): no per-visitor circuit.
+        builder.Services.AddRazorComponents();
+        builder.Services.AddPublicPageCache();
         builder.Services.AddAntiforgery();
+        builder.Services.AddOperationsAndDownloads();
         return builder;
     }
 
@@ -36,12 +40,14 @@ public static class DashboardHosting
         app.UseLanguageCookie();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapAuthEndpoints();
         app.MapPanelCsv();
         app.MapFollowUp();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapOperationsAndDownloads();
+        app.MapRazorComponents<App>();
         return app;
     }
 }

@@ -20,51 +20,71 @@ public sealed class CaseworkQueries(WarehouseReader db, MetaQueries meta, ScopeR
     {
         var (ats, own) = Scope(scope, f, "case-manager workload");
         var month = meta.ResolveMonth(f.Month);
-        var rows = db.Rows("""
+        var processed = meta.CasesProcessedByCaseManager();
+        var rows = db.Rows($$"""
             with case_managers as (
                 select distinct operator_key as case_manager_key from dim_operator
                 where role = 'case_manager' and ats_code = $ats and ($own is null or operator_key = $own)
             ),
             open_cases as (
-                select case_manager_key, count(*) as open_cases,
-                       max(days_since_last_event) as max_days, median(days_since_last_event) as median_days
-                from cm_open_case_age where ats_code = $ats group by case_manager_key
-            ),
-            processed as (
-                select territory_code as case_manager_key, numerator as processed
-                from indicator_values where level = 'case_manager' and indicator_id = 'cases_processed' and month = $month
+                {{(meta.HasTable("dash_case_manager_workload") ? WorkloadPrecomputed : WorkloadFromOpenCases)}}
             )
-            select c.case_manager_key, coalesce(o.open_cases, 0) as open_cases, coalesce(p.processed, 0) as processed,
-                   o.max_days, o.median_days
+            select c.case_manager_key, coalesce(o.open_cases, 0) as open_cases, o.max_days, o.median_days
             from case_managers c
             left join open_cases o using (case_manager_key)
-            left join processed p using (case_manager_key)
-            order by open_cases desc, c.case_manager_key
-            """, new { ats, own, month });
+            """, new { ats, own })
+            .Select(r => (Key: S(r, "case_manager_key")!, Open: D(r, "open_cases") ?? 0, Processed: processed.Get(month, S(r, "case_manager_key")!) ?? 0,
+                          MaxDays: D(r, "max_days"), MedianDays: D(r, "median_days")))
+            .OrderByDescending(r => r.Open).ThenBy(r => r.Key, StringComparer.Ordinal)
+            .ToList();
         var lang = f.Lang;
         return new Grid("casework-workload",
             [Columns.Of(lang, "case_manager"), Columns.Of(lang, "month"), Columns.Of(lang, "open_cases", "count"), Columns.Of(lang, "processed", "count"),
              Columns.Of(lang, "max_days", "days"), Columns.Of(lang, "median_days", "days")],
-            rows.Select(r => new object?[] { CaseManagerLabel.Of(S(r, "case_manager_key")), month, D(r, "open_cases"), D(r, "processed"), D(r, "max_days"), D(r, "median_days") }).ToList());
+            rows.Select(r => new object?[] { CaseManagerLabel.Of(r.Key), month, r.Open, r.Processed, r.MaxDays, r.MedianDays }).ToList());
     }
+
+    // Per case manager of the ATS: open cases and days since their last step. The mart holds them per snapshot;
+    // snapshots built before it group the open cases on each view.
+    private const string WorkloadPrecomputed = """
+        select case_manager_key, open_cases, max_days, median_days
+                from dash_case_manager_workload where ats_code = $ats
+        """;
+
+    private const string WorkloadFromOpenCases = """
+        select case_manager_key, count(*) as open_cases,
+                       max(days_since_last_event) as max_days, median(days_since_last_event) as median_days
+                from cm_open_case_age where ats_code = $ats group by case_manager_key
+        """;
 
     /// <summary>The five open cases waiting longest since their last step, for each step they are stuck at.</summary>
     public Grid Waiting(UserScope scope, PanelFilter f)
     {
         var (ats, own) = Scope(scope, f, "waiting cases");
-        var rows = db.Rows("""
-            with open_cases as (
-                select case_key, case_manager_key, last_event_type, days_since_last_event
-                from cm_open_case_age
-                where ats_code = $ats and ($own is null or case_manager_key = $own)
-            ),
-            ranked as (
-                select *, row_number() over (partition by last_event_type order by days_since_last_event desc, case_key) as rank
-                from open_cases
-            )
-            select * from ranked where rank <= 5
-            order by last_event_type, rank
-            """, new { ats, own });
+        var rows = meta.HasTable("dash_waiting_cases")
+            ? db.Rows("""
+                with longest as (
+                    select case_key, case_manager_key, last_event_type, days_since_last_event,
+                           case when $own is null then rank_in_ats else rank_in_case_manager end as rank
+                    from dash_waiting_cases
+                    where ats_code = $ats and ($own is null or case_manager_key = $own)
+                )
+                select * from longest where rank <= 5
+                order by last_event_type, rank
+                """, new { ats, own })
+            : db.Rows("""
+                with open_cases as (
+                    select case_key, case_manager_key, last_event_type, days_since_last_event
+                    from cm_open_case_age
+                    where ats_code = $ats and ($own is null or case_manager_key = $own)
+                ),
+                ranked as (
+                    select *, row_number() over (partition by last_event_type order by days_since_last_event desc, case_key) as rank
+                    from open_cases
+                )
+                select * from ranked where rank <= 5
+                order by last_event_type, rank
+                """, new { ats, own });
         var lang = f.Lang;
         return new Grid("casework-waiting",
             [Columns.Of(lang, "step"), Columns.Of(lang, "case"), Columns.Of(lang, "case_manager"), Columns.Of(lang, "days_waiting", "days")],

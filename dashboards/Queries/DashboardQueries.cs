@@ -59,5 +59,20 @@ public sealed class DashboardQueries : IDisposable
     public Grid Panel(string name, UserScope scope, PanelFilter filter)
         => Panels.TryGetValue(name, out var run) ? run(this, scope.Normalized(), filter) : throw new ScopeViolation(scope.Role, $"unknown panel {name}");
 
+    /// <summary>
+    /// Reads what the snapshot in service keeps in memory (lookups, indicator values), so the first visitor after
+    /// a start or a new snapshot does not wait for it. Cheap when nothing changed: it only reads CURRENT.
+    /// </summary>
+    public void Warm()
+    {
+        Meta.Months();
+        Meta.Regions();
+        Meta.Ats();
+        Meta.Catalogue();
+        Meta.HasTable("dash_step_medians");
+        Meta.Values();
+        Meta.CasesProcessedByCaseManager();
+    }
+
     public void Dispose() => Connections.Dispose();
 }

@@ -32,14 +32,14 @@ public sealed class MetaQueries(WarehouseReader db)
         }
     }
 
-    public RunInfo Run()
+    public RunInfo Run() => Cached("run", () =>
     {
         var row = db.Rows("""
             select run_id, cast(reference_date as varchar) as reference_date, first_month, last_month
             from run_meta limit 1
             """).FirstOrDefault() ?? throw new InvalidOperationException("run_meta is empty");
         return new RunInfo(S(row, "run_id")!, S(row, "reference_date") ?? "", S(row, "first_month") ?? "", S(row, "last_month") ?? "");
-    }
+    });
 
     /// <summary>Months that have national values, oldest first.</summary>
     public IReadOnlyList<string> Months() => Cached("months", () => db.Rows("""
@@ -84,6 +84,9 @@ public sealed class MetaQueries(WarehouseReader db)
 
     /// <summary>The snapshot's ATS, region and national indicator values in memory (read on first use, then kept for the snapshot's life).</summary>
     public IndicatorValueIndex Values() => Cached("indicator_values", () => IndicatorValueIndex.Load(db));
+
+    /// <summary>Cases processed by each case manager, month by month (the coordinators' workload), read once per snapshot.</summary>
+    public CaseManagerCounts CasesProcessedByCaseManager() => Cached("cm_cases_processed", () => CaseManagerCounts.Load(db, "cases_processed"));
 
     /// <summary>
     /// Whether the snapshot in service holds a table or view. Snapshots built before a dashboard mart (dash_*)

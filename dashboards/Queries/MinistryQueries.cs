@@ -36,11 +36,14 @@ public sealed class MinistryQueries(WarehouseReader db, MetaQueries meta, ScopeR
     {
         rules.RequireRole(scope, "red flags", UserRole.Ministry);
         var month = meta.ResolveMonth(f.Month);
-        var rows = db.Rows("""
+        // Only the columns shown, and the indicator condition only when one is asked for: the month and
+        // indicator conditions are then plain equalities DuckDB applies while scanning.
+        var byIndicator = f.Indicator is null ? "" : "and indicator_id = $indicator";
+        var rows = db.Rows($$"""
             with flagged as (
-                select * from flags
-                where month = $month and severity in ('alarm', 'warning')
-                  and ($indicator is null or indicator_id = $indicator)
+                select indicator_id, ats_code, severity, persistent, value, national_value, n, z, method, plain_rule_breach
+                from flags
+                where month = $month and severity in ('alarm', 'warning') {{byIndicator}}
             ),
             named as (
                 select f.*, a.ats_name, a.region_name

@@ -1,4 +1,5 @@
-// Draws a chart spec (built by ChartSpecs.cs) with ApexCharts. Called from the Chart component after render.
+// Draws chart specs (built by ChartSpecs.cs) with ApexCharts: every element with a data-chart-spec attribute
+// (rendered by the Chart component) is drawn once the page has loaded; render(id, json) redraws one.
 window.adiCharts = (function () {
   const charts = {};
   const palette = ['#1b4f9c', '#b3541e', '#2e7d32', '#6a1b9a', '#c62828', '#00695c'];
@@ -36,14 +37,21 @@ window.adiCharts = (function () {
     });
   }
 
-  return {
-    render: function (id, specJson) {
-      const el = document.getElementById(id);
-      if (!el || typeof ApexCharts === 'undefined') return;
-      if (charts[id]) { charts[id].destroy(); }
-      const chart = new ApexCharts(el, options(JSON.parse(specJson)));
-      charts[id] = chart;
-      chart.render();
-    }
-  };
+  function render(id, specJson) {
+    const el = document.getElementById(id);
+    if (!el || typeof ApexCharts === 'undefined') return;
+    if (charts[id]) { charts[id].destroy(); }
+    const chart = new ApexCharts(el, options(JSON.parse(specJson)));
+    charts[id] = chart;
+    chart.render();
+  }
+
+  function renderAll() {
+    document.querySelectorAll('[data-chart-spec]').forEach(el => { if (el.id) render(el.id, el.getAttribute('data-chart-spec')); });
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', renderAll);
+  else renderAll();
+
+  return { render: render, renderAll: renderAll };
 })();
