@@ -86,6 +86,7 @@ public static class Labels
         ["public.headlines"] = ("Indicatori per regione", "Indicators by region"),
         ["public.trend"] = ("Andamento nazionale", "National trend"),
         ["public.disclosure"] = ("Controllo della riservatezza: i conteggi sotto 10 sono indicati come <10; i tassi con denominatore sotto 20 non sono pubblicati (n.p.); alcune celle sono oscurate per evitare di ricavare per differenza quelle nascoste.", "Disclosure control: counts below 10 are shown as <10; rates with a denominator below 20 are not published (n.p.); some further cells are hidden so hidden values cannot be recovered by subtraction."),
+        ["public.not_yet"] = ("Non ancora misurabili per questo mese (servono 30 o 90 giorni dopo la fine del mese): ", "Not yet measurable for this month (they need 30 or 90 days after the month ends): "),
         ["public.explain"] = ("Cosa misurano gli indicatori", "What the indicators measure"),
         ["glossary.title"] = ("Glossario degli indicatori", "Indicator glossary"),
         ["col.indicator"] = ("Indicatore", "Indicator"),

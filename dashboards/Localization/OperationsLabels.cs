@@ -31,7 +31,7 @@ public static class OperationsLabels
         ["ops.quarantine.nothing_loaded"] = ("Questo caricamento si è fermato prima della validazione: nessuna riga letta, nessuna in quarantena.", "This load stopped before validation: no row read, none quarantined."),
         ["ops.quarantine.total"] = ("righe in quarantena", "rows quarantined"),
         ["ops.quarantine.files"] = ("Le righe scartate (riga, colonna, motivo, sola chiave pseudonimizzata) sono in quarantine/<run_id>/ nella cartella dati.", "The rejected rows (line, column, reason, pseudonymized key only) are in quarantine/<run_id>/ in the data folder."),
-        ["ops.failures"] = ("elaborazioni non riuscite tra le più recenti", "failed job runs among the most recent"),
+        ["ops.failures"] = ("Elaborazioni non riuscite tra le più recenti", "Failed job runs among the most recent"),
         ["ops.never"] = ("mai", "never"),
         ["ops.select_run"] = ("Scegli un caricamento dall'identificativo nella tabella.", "Pick a load by its id in the table."),
         ["ops.status.succeeded"] = ("riuscito", "succeeded"),

@@ -20,8 +20,10 @@ public sealed class PublicQueries(MetaQueries meta)
     {
         RefuseAts(scope, f);
         var month = meta.ResolveMonth(f.Month);
-        var indicators = PublicIndicators();
         var values = meta.Values();
+        // An indicator the warehouse has no national row for in the month (timeliness indicators, censored until
+        // 30/90 days after the month's end) gets no column: an empty column reads as broken (see NotYetMeasurable).
+        var indicators = PublicIndicators().Where(i => values.Get(i.Id, "national", "IT", month) is not null).ToList();
         var lang = f.Lang;
         var regions = meta.Regions();
         var columns = new List<GridColumn> { Columns.Of(lang, "region_code"), Columns.Of(lang, "territory"), Columns.Of(lang, "month") };
@@ -45,6 +47,13 @@ public sealed class PublicQueries(MetaQueries meta)
         return new Grid("public-headlines", columns, rows);
     }
 
+    /// <summary>Public indicators with no national value in the month (censored): the page names them instead of showing empty columns.</summary>
+    public IReadOnlyList<IndicatorInfo> NotYetMeasurable(string month)
+    {
+        var values = meta.Values();
+        return PublicIndicators().Where(i => values.Get(i.Id, "national", "IT", month) is null).ToList();
+    }
+
     /// <summary>A public indicator month by month, nationally and (when asked) for one region.</summary>
     public Grid Trend(UserScope scope, PanelFilter f)
     {
@@ -57,7 +66,8 @@ public sealed class PublicQueries(MetaQueries meta)
         var rows = values.Series(info.Id, "national", "IT").Select(n => (National: n, Region: regional.GetValueOrDefault(n.Month))).ToList();
         var lang = f.Lang;
         var columns = new List<GridColumn> { Columns.Of(lang, "month"), Columns.Of(lang, "national", info.Format) };
-        if (f.Region is not null) columns.Add(new GridColumn("region", Labels.T(lang, "col.region") + " " + f.Region, info.Format));
+        if (f.Region is not null)
+            columns.Add(new GridColumn("region", meta.Regions().FirstOrDefault(r => r.Code == f.Region)?.Name ?? Labels.T(lang, "col.region") + " " + f.Region, info.Format));
         return new Grid("public-trend", columns, rows.Select(r =>
         {
             var row = new List<object?> { r.National.Month, DisclosureControl.Cell(info, r.National.Value, r.National.Denominator) };

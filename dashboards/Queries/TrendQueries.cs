@@ -25,8 +25,11 @@ public sealed class TrendQueries(MetaQueries meta, ScopeRules rules)
         var lang = f.Lang;
         var fmt = info.Format;
         var columns = new List<GridColumn> { Columns.Of(lang, "month") };
-        if (level != "national") columns.Add(new GridColumn("territory", code, fmt));
-        if (level == "ats") columns.Add(new GridColumn("region", Localization.Labels.T(lang, "col.region") + " " + region, fmt));
+        // Series are labelled by name (a legend reading "15" says nothing), with the code where it is the usual handle.
+        string RegionName(string? c) => meta.Regions().FirstOrDefault(r => r.Code == c)?.Name ?? c ?? "";
+        if (level == "region") columns.Add(new GridColumn("territory", $"{RegionName(code)} ({code})", fmt));
+        if (level == "ats") columns.Add(new GridColumn("territory", code, fmt));
+        if (level == "ats") columns.Add(new GridColumn("region", RegionName(region), fmt));
         columns.Add(Columns.Of(lang, "national", fmt));
         return new Grid("trend", columns, rows.Select(r =>
         {

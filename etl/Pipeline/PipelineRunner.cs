@@ -139,6 +139,8 @@ public static class PipelineRunner
 
         // 5. The lake, then the warehouse snapshot beside the one in service.
         var lakeDir = DataDirectory.LakeDir(building);
+        // Row order mattered only while reading (record → line number); writing without it is ~40% faster.
+        Sql.Exec(conn, "SET preserve_insertion_order = false");
         foreach (var lake in LakeTable.All)
             stages.Run("lake", lake.Stem + ".parquet", () => LakeWriter.Write(conn, lake, lakeDir));
         ct.ThrowIfCancellationRequested();
