@@ -32,7 +32,7 @@ public sealed class DownloadsTests(DashboardsApp app)
         var onDisk = Directory.GetFiles(current).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal).ToList();
         var linked = await section.Locator($"ul.opendata-files[data-release='{currentId}'] a").AllInnerTextsAsync();
         Assert.Equal(onDisk, linked.Order(StringComparer.Ordinal).ToList());
-        Assert.Superset(new HashSet<string?> { "indicators.csv", "indicators.parquet", "datapackage.json", "dcat.jsonld", "dictionary.md", "dictionary.csv" }, onDisk.ToHashSet());
+        Assert.Superset(new HashSet<string> { "indicators.csv", "indicators.parquet", "datapackage.json", "dcat.jsonld", "dictionary.md", "dictionary.csv" }, onDisk.ToHashSet());
         Assert.Equal(1, await section.Locator($".opendata-earlier li[data-release='{earlierId}']").CountAsync());
         await DashboardsApp.ScreenshotAsync(page, "public-opendata");
 

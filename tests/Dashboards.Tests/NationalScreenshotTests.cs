@@ -47,6 +47,9 @@ public sealed class NationalScreenshotTests(NationalApp app) : IClassFixture<Nat
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = false });
         // The whole page too, for a reader of the artifacts (not committed, so not held to the size limit).
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts.Dir, $"national-{name}-full.png"), FullPage = true });
+        var sections = page.Locator("main section");
+        for (var i = 0; i < await sections.CountAsync(); i++)
+            await sections.Nth(i).ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Artifacts.Dir, $"national-{name}-section{i + 1}.png") });
         var size = new FileInfo(file).Length;
         Assert.True(size < MaxPngBytes, $"{name}: {size} bytes, more than {MaxPngBytes}");
         await page.Context.CloseAsync();
