@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Monitoring.Dashboards.Downloads;
 using Monitoring.Dashboards.Queries;
 
 namespace Monitoring.Dashboards.Hosting;
@@ -6,7 +7,8 @@ namespace Monitoring.Dashboards.Hosting;
 /// <summary>
 /// The public pages (/, /public, /glossary) are the same for every anonymous visitor of a snapshot, so their
 /// rendered HTML is kept in ASP.NET Core's output cache, keyed by the snapshot run id (a new CURRENT is a new
-/// key: nothing stale is ever served), the language and the query string. The framework's default rules still
+/// key: nothing stale is ever served), the state of the open-data folder the public page lists (a new release
+/// changes its modification time), the language and the query string. The framework's default rules still
 /// apply: only GET/HEAD, only anonymous requests, only 200 responses that set no cookie (a visit that sets the
 /// language cookie is rendered, not cached). Signed-in users' pages are never cached.
 /// </summary>
@@ -26,8 +28,17 @@ public static class PublicPageCache
             .VaryByValue(http =>
             {
                 var runId = http.RequestServices.GetRequiredService<DashboardQueries>().Connections.Store.CurrentRunId() ?? "none";
-                return new KeyValuePair<string, string>("snapshot", runId + "|" + LanguageCookie.Resolve(http));
+                return new KeyValuePair<string, string>("snapshot", $"{runId}|{OpenDataStamp(http)}|{LanguageCookie.Resolve(http)}");
             })
             .Tag(Policy), excludeDefaultPolicy: false);
     });
+
+    /// <summary>Modification times of the open-data folder and its latest.json (both change when a release is published).</summary>
+    private static string OpenDataStamp(HttpContext http)
+    {
+        if (http.RequestServices.GetService<DownloadQueries>() is not { } downloads) return "-";
+        var dir = new DirectoryInfo(downloads.OpenDataDir);
+        var latest = new FileInfo(Path.Combine(downloads.OpenDataDir, "latest.json"));
+        return $"{(dir.Exists ? dir.LastWriteTimeUtc.Ticks : 0)}.{(latest.Exists ? latest.LastWriteTimeUtc.Ticks : 0)}";
+    }
 }

@@ -18,7 +18,7 @@ public sealed class DashboardQueries : IDisposable
         var db = new WarehouseReader(connections);
         Meta = new MetaQueries(db);
         Rules = new ScopeRules(Meta);
-        Ministry = new MinistryQueries(db, Meta, Rules, new FollowUpCache(new FollowUpRegister(connections.Store.Dir.Root)));
+        Ministry = new MinistryQueries(Meta, Rules, new FollowUpCache(new FollowUpRegister(connections.Store.Dir.Root)));
         Trends = new TrendQueries(Meta, Rules);
         Planner = new PlannerQueries(Meta, Rules);
         Casework = new CaseworkQueries(db, Meta, Rules);
@@ -71,6 +71,7 @@ public sealed class DashboardQueries : IDisposable
         Meta.Catalogue();
         Meta.HasTable("dash_step_medians");
         Meta.Values();
+        Meta.Flags();
         Meta.CasesProcessedByCaseManager();
     }
 

@@ -85,6 +85,9 @@ public sealed class MetaQueries(WarehouseReader db)
     /// <summary>The snapshot's ATS, region and national indicator values in memory (read on first use, then kept for the snapshot's life).</summary>
     public IndicatorValueIndex Values() => Cached("indicator_values", () => IndicatorValueIndex.Load(db));
 
+    /// <summary>The snapshot's evaluated flag points in memory (red-flag list, funnel limits).</summary>
+    public FlagIndex Flags() => Cached("flags", () => FlagIndex.Load(db));
+
     /// <summary>Cases processed by each case manager, month by month (the coordinators' workload), read once per snapshot.</summary>
     public CaseManagerCounts CasesProcessedByCaseManager() => Cached("cm_cases_processed", () => CaseManagerCounts.Load(db, "cases_processed"));
 

@@ -1,11 +1,10 @@
 using Monitoring.Warehouse.FollowUp;
 using Monitoring.Dashboards.Localization;
-using static Monitoring.Dashboards.Queries.WarehouseReader;
 
 namespace Monitoring.Dashboards.Queries;
 
 /// <summary>The ministry's panels: headline tiles, red flags with follow-up, funnel plot, region × indicator heat table, drill-down.</summary>
-public sealed class MinistryQueries(WarehouseReader db, MetaQueries meta, ScopeRules rules, FollowUpCache followUp)
+public sealed class MinistryQueries(MetaQueries meta, ScopeRules rules, FollowUpCache followUp)
 {
     public const string UnderperformingIndicator = "cases_processed_per_case_manager";
     private const double ZWarning = 1.96, ZAlarm = 3.09;
@@ -36,23 +35,17 @@ public sealed class MinistryQueries(WarehouseReader db, MetaQueries meta, ScopeR
     {
         rules.RequireRole(scope, "red flags", UserRole.Ministry);
         var month = meta.ResolveMonth(f.Month);
-        // Only the columns shown, and the indicator condition only when one is asked for: the month and
-        // indicator conditions are then plain equalities DuckDB applies while scanning.
-        var byIndicator = f.Indicator is null ? "" : "and indicator_id = $indicator";
-        var rows = db.Rows($$"""
-            with flagged as (
-                select indicator_id, ats_code, severity, persistent, value, national_value, n, z, method, plain_rule_breach
-                from flags
-                where month = $month and severity in ('alarm', 'warning') {{byIndicator}}
-            ),
-            named as (
-                select f.*, a.ats_name, a.region_name
-                from flagged f left join dim_ats a using (ats_code)
-            )
-            select * from named
-            order by case severity when 'alarm' then 0 when 'warning' then 1 else 2 end,
-                     persistent desc, abs(z) desc nulls last, ats_code
-            """, new { month, indicator = f.Indicator });
+        var regions = meta.Regions().ToDictionary(r => r.Code, r => r.Name);
+        var ats = meta.Ats().ToDictionary(a => a.Code);
+        // Alarm before warning, persistent first, then by distance in standard errors; ties in a fixed order.
+        var rows = meta.Flags().Flagged(month)
+            .Where(p => f.Indicator is null || p.IndicatorId == f.Indicator)
+            .OrderBy(p => p.Severity == "alarm" ? 0 : 1)
+            .ThenByDescending(p => p.Persistent)
+            .ThenByDescending(p => p.Z is double z ? Math.Abs(z) : double.NegativeInfinity)
+            .ThenBy(p => p.AtsCode, StringComparer.Ordinal)
+            .ThenBy(p => p.IndicatorId, StringComparer.Ordinal)
+            .ToList();
         var follow = followUp.All();
         var names = meta.Catalogue().ToDictionary(i => i.Id);
         var lang = f.Lang;
@@ -61,17 +54,17 @@ public sealed class MinistryQueries(WarehouseReader db, MetaQueries meta, ScopeR
              Columns.Of(lang, "month"), Columns.Of(lang, "severity"), Columns.Of(lang, "persistent"), Columns.Of(lang, "value", "number"),
              Columns.Of(lang, "national", "number"), Columns.Of(lang, "n", "number"), Columns.Of(lang, "z", "number"), Columns.Of(lang, "method"),
              Columns.Of(lang, "plain_rule"), Columns.Of(lang, "status"), Columns.Of(lang, "notes")],
-            rows.Select(r =>
+            rows.Select(p =>
             {
-                var id = S(r, "indicator_id")!;
-                var ats = S(r, "ats_code")!;
-                follow.TryGetValue((id, ats, month), out var entry);
+                follow.TryGetValue((p.IndicatorId, p.AtsCode, month), out var entry);
+                var territory = ats.GetValueOrDefault(p.AtsCode);
                 return new object?[]
                 {
-                    id, names.TryGetValue(id, out var info) ? info.Name(lang) : id, ats, S(r, "ats_name"), S(r, "region_name"), month,
-                    S(r, "severity"), B(r, "persistent") ? Labels.T(lang, "yes") : Labels.T(lang, "no"),
-                    D(r, "value"), D(r, "national_value"), D(r, "n"), D(r, "z"), S(r, "method"),
-                    B(r, "plain_rule_breach") ? Labels.T(lang, "yes") : Labels.T(lang, "no"),
+                    p.IndicatorId, names.TryGetValue(p.IndicatorId, out var info) ? info.Name(lang) : p.IndicatorId, p.AtsCode, territory?.Name,
+                    territory?.RegionCode is { } rc ? regions.GetValueOrDefault(rc) : null, month,
+                    p.Severity, p.Persistent ? Labels.T(lang, "yes") : Labels.T(lang, "no"),
+                    p.Value, p.NationalValue, p.N, p.Z, p.Method,
+                    p.PlainRuleBreach ? Labels.T(lang, "yes") : Labels.T(lang, "no"),
                     FollowUpStatusText.ToText(entry?.Status ?? FollowUpStatus.Open), entry?.Notes,
                 };
             }).ToList());
@@ -91,10 +84,7 @@ public sealed class MinistryQueries(WarehouseReader db, MetaQueries meta, ScopeR
         // No national value in the month (censored months of the timeliness indicators): no funnel at all.
         if (values.Get(info.Id, "national", "IT", month) is not { } national) return FunnelGrid(f.Lang, info, []);
         var p0 = national.Value ?? 0;
-        var flagged = db.Rows("""
-            select ats_code, severity, lower_alarm, lower_warning, upper_warning, upper_alarm
-            from flags where indicator_id = $indicator and month = $month
-            """, new { indicator = info.Id, month }).ToDictionary(r => S(r, "ats_code")!);
+        var flagged = meta.Flags().Points(info.Id, month);
         var names = meta.Ats().ToDictionary(a => a.Code, a => a.Name);
         var proportion = info.Format == "percent";
         var rows = values.AtMonth(info.Id, "ats", month).Values
@@ -103,14 +93,13 @@ public sealed class MinistryQueries(WarehouseReader db, MetaQueries meta, ScopeR
             .Select(v =>
             {
                 var n = v.Denominator ?? 0;
-                flagged.TryGetValue(v.TerritoryCode, out var fl);
-                double? Warehouse(string limit) => fl is null ? null : D(fl, limit);
-                var severity = fl is null ? null : S(fl, "severity");
+                var fl = flagged.GetValueOrDefault(v.TerritoryCode);
+                var severity = fl?.Severity;
                 return new object?[]
                 {
                     v.TerritoryCode, names.GetValueOrDefault(v.TerritoryCode), n, v.Value, p0,
-                    Warehouse("lower_alarm") ?? Limit(p0, n, -ZAlarm, proportion), Warehouse("lower_warning") ?? Limit(p0, n, -ZWarning, proportion),
-                    Warehouse("upper_warning") ?? Limit(p0, n, ZWarning, proportion), Warehouse("upper_alarm") ?? Limit(p0, n, ZAlarm, proportion),
+                    fl?.LowerAlarm ?? Limit(p0, n, -ZAlarm, proportion), fl?.LowerWarning ?? Limit(p0, n, -ZWarning, proportion),
+                    fl?.UpperWarning ?? Limit(p0, n, ZWarning, proportion), fl?.UpperAlarm ?? Limit(p0, n, ZAlarm, proportion),
                     severity is "none" ? null : severity,
                 };
             }).ToList();
