@@ -1,3 +1,5 @@
+using W = Monitoring.Warehouse.Disclosure;
+
 namespace Monitoring.Dashboards.Queries;
 
 /// <summary>
@@ -23,22 +25,27 @@ public static class DisclosureControl
     public static bool IsSuppressed(object? cell) => cell is string s && (s == SmallCount || s == NotPublished);
 
     /// <summary>
-    /// Applies secondary suppression down one column of counts. <paramref name="cells"/> are the published parts
-    /// of the total (e.g. the regions); the total is published. Returns the column with any extra suppression.
+    /// Primary and secondary suppression down one column of counts whose total is <paramref name="total"/> (null
+    /// when the total is not published), through the same audited rule the open-data release applies
+    /// (<see cref="W.DisclosureControl"/>), so the public page and the downloads publish the same cells.
     /// </summary>
-    public static object?[] SecondarySuppression(IReadOnlyList<object?> cells, bool totalPublished)
+    public static object?[] SecondarySuppression(IReadOnlyList<double?> parts, double? total)
     {
-        var result = cells.ToArray();
-        if (!totalPublished) return result;
-        var suppressed = result.Count(IsSuppressed);
-        if (suppressed != 1) return result;
-        var smallest = -1;
-        for (var i = 0; i < result.Length; i++)
+        var cells = parts.Select((v, i) => new W.DisclosureCell($"p{i}", v)).ToList();
+        var lines = new List<W.AdditiveLine>();
+        if (total is not null)
         {
-            if (result[i] is double v && (smallest < 0 || v < (double)result[smallest]!)) smallest = i;
+            cells.Add(new W.DisclosureCell("total", total));
+            lines.Add(new W.AdditiveLine("total", parts.Select((_, i) => $"p{i}").ToList()));
         }
-        if (smallest >= 0) result[smallest] = Complementary;
-        return result;
+        var result = W.DisclosureControl.Protect(new W.CellTable(W.CellMeasure.Count, cells, lines));
+        return parts.Select((_, i) => result[$"p{i}"] switch
+        {
+            { Suppression: W.Suppression.None } c => (object?)c.Value,
+            { Suppression: W.Suppression.SmallCount } => SmallCount,
+            { Suppression: W.Suppression.NoValue } => null,
+            _ => Complementary,
+        }).ToArray();
     }
 
     /// <summary>What a cell hidden by secondary suppression shows: it reveals nothing about its size.</summary>

@@ -38,7 +38,11 @@ public sealed class PublicQueries(MetaQueries meta)
                 ? DisclosureControl.Cell(i, v.Value, v.Denominator) : null;
             var top = Published("IT");
             var column = regions.Select(r => Published(r.Code)).ToList();
-            if (i.IsCount) column = DisclosureControl.SecondarySuppression(column, top is double).ToList();
+            if (i.IsCount)
+            {
+                double? Raw(string code) => values.Get(i.Id, code == "IT" ? "national" : "region", code, month)?.Value;
+                column = DisclosureControl.SecondarySuppression(regions.Select(r => Raw(r.Code)).ToList(), Raw("IT")).ToList();
+            }
             national.Add(top);
             for (var k = 0; k < regions.Count; k++) byRegion[k].Add(column[k]);
         }

@@ -13,7 +13,7 @@ public sealed class DisclosureTableTests : IDisposable
 
     private Func<string, string, string> RenderPublic(double total, double[] regionCounts, (double Value, double Den)[] regionRates)
     {
-        var counts = DisclosureControl.SecondarySuppression(regionCounts.Select(c => DisclosureControl.Cell(Count, c, null)).ToList(), totalPublished: true);
+        var counts = DisclosureControl.SecondarySuppression(regionCounts.Select(c => (double?)c).ToList(), total);
         var rows = new List<object?[]> { new object?[] { "IT", DisclosureControl.Cell(Count, total, null), DisclosureControl.Cell(Rate, 0.5, 400) } };
         rows.AddRange(regionCounts.Select((_, i) => new object?[] { $"R{i}", counts[i], DisclosureControl.Cell(Rate, regionRates[i].Value, regionRates[i].Den) }));
         var grid = new Grid("public-test", [new("region", "Region"), new("open_cases", "Open cases", "count"), new("plan", "Plan", "percent")], rows);
