@@ -57,24 +57,7 @@ public sealed class DashboardsApp : IAsyncLifetime
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
         var dll = DashboardsDll();
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in new[] { dll, "--data", DataDir, "--urls", BaseUrl }) psi.ArgumentList.Add(a);
-        // No ASPNETCORE_ENVIRONMENT: the app runs as Production from an unpublished build, as the README's command may.
-        psi.Environment.Remove("ASPNETCORE_ENVIRONMENT");
-        Directory.CreateDirectory(Artifacts.Dir);
-        var log = new StreamWriter(LogPath, append: false) { AutoFlush = true };
-        _app = new Process { StartInfo = psi };
-        _app.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
-        _app.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
-        _app.Start();
-        _app.BeginOutputReadLine();
-        _app.BeginErrorReadLine();
+        _app = AppProcess.Start(dll, DataDir, BaseUrl, LogPath);
     }
 
     private async Task WaitUntilServingAsync()
@@ -148,7 +131,7 @@ public sealed class DashboardsApp : IAsyncLifetime
     }
 
     /// <summary>dashboards/bin/&lt;same configuration as the tests&gt;/net10.0/Monitoring.Dashboards.dll.</summary>
-    private static string DashboardsDll()
+    internal static string DashboardsDll()
     {
         var baseDir = new DirectoryInfo(AppContext.BaseDirectory);
         var tfm = baseDir.Name;

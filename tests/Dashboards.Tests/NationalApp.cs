@@ -32,18 +32,8 @@ public sealed class NationalApp : IAsyncLifetime
 
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
-        var dll = Path.Combine(Artifacts.RepoRoot, "dashboards", "bin", new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "Monitoring.Dashboards.dll");
-        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { dll, "--data", DataDir, "--urls", BaseUrl }) psi.ArgumentList.Add(a);
-        psi.Environment.Remove("ASPNETCORE_ENVIRONMENT");
-        Directory.CreateDirectory(Artifacts.Dir);
-        var log = new StreamWriter(LogPath, append: false) { AutoFlush = true };
-        _app = new Process { StartInfo = psi };
-        _app.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
-        _app.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
-        _app.Start();
-        _app.BeginOutputReadLine();
-        _app.BeginErrorReadLine();
+        var dll = DashboardsApp.DashboardsDll();
+        _app = AppProcess.Start(dll, DataDir, BaseUrl, LogPath);
 
         using (var http = new HttpClient())
         {
