@@ -34,7 +34,13 @@ public sealed class WarehouseReader(WarehouseConnections connections)
     public T? Scalar<T>(string sql, object? parameters = null)
     {
         var (connection, _) = connections.Open();
-        using (connection) return connection.ExecuteScalar<T>(sql, parameters);
+        using (connection)
+        {
+            // Pseudonymous keys are UUIDs (Guid), which Dapper cannot convert to text: their text is the RFC 4122 form.
+            if (typeof(T) == typeof(string))
+                return connection.ExecuteScalar(sql, parameters) is { } v and not DBNull ? (T)(object)Convert.ToString(v, CultureInfo.InvariantCulture)! : default;
+            return connection.ExecuteScalar<T>(sql, parameters);
+        }
     }
 
     public static double? D(IDictionary<string, object?> row, string key)

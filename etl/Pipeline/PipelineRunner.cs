@@ -130,8 +130,8 @@ public static class PipelineRunner
             }
             else
             {
-                // A delta without this file: the previous state carries over unchanged.
-                PreviousState.CopyAll(conn, lake, previous!);
+                // A delta without this file: the previous state carries over unchanged (lake files
+                // linked, warehouse table kept); only its ids are needed, for the delta's references.
                 PreviousState.KnownFromPreviousOnly(conn, file, previous!);
             }
             ct.ThrowIfCancellationRequested();
@@ -141,11 +141,16 @@ public static class PipelineRunner
         var lakeDir = DataDirectory.LakeDir(building);
         // Row order mattered only while reading (record → line number); writing without it is ~40% faster.
         Sql.Exec(conn, "SET preserve_insertion_order = false");
+        var staged = LakeTable.All.Where(t => loaded.Keys.Any(f => f.Stem == t.Stem)).ToList();
         foreach (var lake in LakeTable.All)
-            stages.Run("lake", lake.Stem + ".parquet", () => LakeWriter.Write(conn, lake, lakeDir));
+        {
+            if (staged.Contains(lake)) stages.Run("lake", lake.Stem + ".parquet", () => LakeWriter.Write(conn, lake, lakeDir));
+            else stages.Run("lake", lake.Stem + " (carried)", () => LakeCarry.Carry(lake, DataDirectory.LakeDir(previous!), lakeDir));
+        }
         ct.ThrowIfCancellationRequested();
         var warehouseFile = DataDirectory.WarehouseFile(building);
-        stages.Run("warehouse_load", null, () => WarehouseLoader.Load(conn, warehouseFile, manifest, report));
+        stages.Run("warehouse_load", null, () =>
+            WarehouseLoader.Load(conn, warehouseFile, manifest, report, staged, manifest.IsDelta ? previous : null));
         conn.Close();
         using (var wh = new DuckDBConnection($"Data Source={warehouseFile}"))
         {

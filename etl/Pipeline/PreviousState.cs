@@ -52,7 +52,4 @@ public static class PreviousState
             ALTER TABLE {lake.Table}_merged RENAME TO {lake.Table};
             """);
     }
-
-    public static void CopyAll(DuckDBConnection conn, LakeTable lake, string previousSnapshot) =>
-        Sql.Exec(conn, $"CREATE OR REPLACE TABLE {lake.Table} AS SELECT * FROM {lake.ReadSql(DataDirectory.LakeDir(previousSnapshot))}");
 }

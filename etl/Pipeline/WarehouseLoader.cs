@@ -7,29 +7,34 @@ namespace Monitoring.Etl.Pipeline;
 /// <summary>
 /// Creates the new snapshot's warehouse.duckdb with the staged tables (already pseudonymized: only
 /// <c>stg_*</c> tables cross over, never a raw one), the reference list, the run's metadata and its
-/// load report, ready for the star schema models.
+/// load report, ready for the star schema models. A delta starts from a copy of the warehouse in
+/// service and replaces only the tables it staged: the others are already there, and writing them
+/// again cost more than the whole of the delta's own rows.
 /// </summary>
 public static class WarehouseLoader
 {
-    public static void Load(DuckDBConnection landing, string warehouseFile, Manifest manifest, RunReport report)
+    public static void Load(DuckDBConnection landing, string warehouseFile, Manifest manifest, RunReport report,
+        IReadOnlyCollection<LakeTable> staged, string? previousSnapshot)
     {
+        if (previousSnapshot is not null)
+            File.Copy(Monitoring.Warehouse.Snapshots.DataDirectory.WarehouseFile(previousSnapshot), warehouseFile);
         Sql.Exec(landing, $"ATTACH '{warehouseFile.Replace("'", "''")}' AS wh");
         try
         {
-            foreach (var lake in LakeTable.All)
-                Sql.Exec(landing, $"CREATE TABLE wh.{lake.Table} AS SELECT * FROM {lake.Table}");
-            Sql.Exec(landing, "CREATE TABLE wh.ref_municipalities AS SELECT * EXCLUDE (cadastral_code) FROM ref_municipalities");
-            var firstMonth = Sql.Scalar<string>(landing, "SELECT strftime(min(application_date), '%Y-%m') FROM stg_households")
+            foreach (var lake in staged)
+                Sql.Exec(landing, $"CREATE OR REPLACE TABLE wh.{lake.Table} AS SELECT * FROM {lake.Table}");
+            Sql.Exec(landing, "CREATE OR REPLACE TABLE wh.ref_municipalities AS SELECT * EXCLUDE (cadastral_code) FROM ref_municipalities");
+            var firstMonth = Sql.Scalar<string>(landing, "SELECT strftime(min(application_date), '%Y-%m') FROM wh.stg_households")
                              ?? manifest.ReferenceDate.ToString("yyyy-MM");
             Sql.Exec(landing, $"""
-                CREATE TABLE wh.run_meta AS SELECT
+                CREATE OR REPLACE TABLE wh.run_meta AS SELECT
                     '{report.RunId}' AS run_id, '{Esc(manifest.ExportId!)}' AS export_id, '{manifest.Kind}' AS kind,
                     CAST('{manifest.ExtractedAt?.UtcDateTime:yyyy-MM-dd HH:mm:ss}' AS TIMESTAMP) AS extracted_at,
                     DATE '{manifest.ReferenceDate:yyyy-MM-dd}' AS reference_date,
                     '{firstMonth}' AS first_month, '{manifest.ReferenceDate:yyyy-MM}' AS last_month,
                     CAST(now() AS TIMESTAMP) AS built_at;
-                CREATE TABLE wh.load_report (file VARCHAR, "read" BIGINT, loaded BIGINT, quarantined BIGINT);
-                CREATE TABLE wh.quarantine_reasons (file VARCHAR, reason VARCHAR, n BIGINT);
+                CREATE OR REPLACE TABLE wh.load_report (file VARCHAR, "read" BIGINT, loaded BIGINT, quarantined BIGINT);
+                CREATE OR REPLACE TABLE wh.quarantine_reasons (file VARCHAR, reason VARCHAR, n BIGINT);
                 """);
             foreach (var (file, c) in report.Files)
             {

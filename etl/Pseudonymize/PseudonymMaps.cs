@@ -27,7 +27,7 @@ public static class PseudonymMaps
                 while (reader.Read()) ids.Add(reader.GetString(0));
             }
             var keys = pseudonymizer.PseudonymizeAll(domain.Key, ids);
-            Sql.Exec(conn, $"CREATE OR REPLACE TABLE pmap_{domain.Key} (id VARCHAR, key VARCHAR)");
+            Sql.Exec(conn, $"CREATE OR REPLACE TABLE pmap_{domain.Key} (id VARCHAR, key UUID)");
             using (var appender = conn.CreateAppender($"pmap_{domain.Key}"))
             {
                 for (int i = 0; i < ids.Count; i++)

@@ -4,22 +4,24 @@ using System.Text;
 namespace Monitoring.Etl.Pseudonymize;
 
 /// <summary>
-/// Keyed pseudonyms: lowercase hex of the first 16 bytes of HMAC-SHA256(key, "domain|value").
-/// The domain keeps a household id and a case id that happen to be equal from colliding;
-/// 128 bits are far beyond any collision risk at this scale and halve the lake's key width.
+/// Keyed pseudonyms: the first 16 bytes of HMAC-SHA256(key, "domain|value"), held as a UUID
+/// (RFC 4122 text form, the bytes in order). The domain keeps a household id and a case id that
+/// happen to be equal from colliding; 128 bits are far beyond any collision risk at this scale.
+/// A UUID and not 32 hex characters because DuckDB and Parquet store it in 16 fixed bytes: the
+/// national lake shrank by 40% and every join, group-by and write on a key got faster (README, Measured).
 /// </summary>
 public sealed class Pseudonymizer(PseudonymKey key)
 {
     public string Pseudonym(string domain, string value)
     {
         using var hmac = new HMACSHA256(key.Bytes);
-        return Compute(hmac, Encoding.UTF8.GetBytes(domain + "|"), value);
+        return Compute(hmac, Encoding.UTF8.GetBytes(domain + "|"), value).ToString();
     }
 
     /// <summary>Pseudonyms of many values on all cores (one HMAC instance per worker: ~1 µs a value).</summary>
-    public string[] PseudonymizeAll(string domain, IReadOnlyList<string> values)
+    public Guid[] PseudonymizeAll(string domain, IReadOnlyList<string> values)
     {
-        var result = new string[values.Count];
+        var result = new Guid[values.Count];
         var prefix = Encoding.UTF8.GetBytes(domain + "|");
         int workers = Math.Max(1, Environment.ProcessorCount);
         Parallel.For(0, workers, w =>
@@ -30,7 +32,7 @@ public sealed class Pseudonymizer(PseudonymKey key)
         return result;
     }
 
-    static string Compute(HMACSHA256 hmac, byte[] prefix, string value)
+    static Guid Compute(HMACSHA256 hmac, byte[] prefix, string value)
     {
         int max = prefix.Length + Encoding.UTF8.GetMaxByteCount(value.Length);
         Span<byte> buffer = max <= 512 ? stackalloc byte[max] : new byte[max];
@@ -38,6 +40,6 @@ public sealed class Pseudonymizer(PseudonymKey key)
         int n = prefix.Length + Encoding.UTF8.GetBytes(value, buffer[prefix.Length..]);
         Span<byte> mac = stackalloc byte[32];
         hmac.TryComputeHash(buffer[..n], mac, out _);
-        return Convert.ToHexStringLower(mac[..16]);
+        return new Guid(mac[..16], bigEndian: true);
     }
 }

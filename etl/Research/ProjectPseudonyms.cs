@@ -16,10 +16,16 @@ public static class ProjectPseudonyms
     public static int BuildMap(OpenData.WarehouseSnapshot wh, Pseudonymizer pseudonymizer, string domain, string keysSql)
     {
         var keys = wh.Rows($"select distinct k from ({keysSql}) as s(k) where k is not null").Select(r => Convert.ToString(r[0])!).ToList();
+        // Warehouse keys are UUIDs (events' ids are text); a project pid is plain 32-hex text.
         var pids = pseudonymizer.PseudonymizeAll(domain, keys);
-        wh.Exec($"create or replace table map_{domain} (key varchar, pid varchar)");
+        var keyType = wh.Rows($"select typeof(k) from ({keysSql}) as s(k) limit 1").Select(r => Convert.ToString(r[0])).FirstOrDefault() ?? "VARCHAR";
+        wh.Exec($"create or replace table map_{domain} (key {keyType}, pid varchar)");
         using (var appender = wh.Connection.CreateAppender($"map_{domain}"))
-            for (var i = 0; i < keys.Count; i++) appender.CreateRow().AppendValue(keys[i]).AppendValue(pids[i]).EndRow();
+            for (var i = 0; i < keys.Count; i++)
+            {
+                var row = appender.CreateRow();
+                (keyType == "UUID" ? row.AppendValue(Guid.Parse(keys[i])) : row.AppendValue(keys[i])).AppendValue(pids[i].ToString("N")).EndRow();
+            }
         return keys.Count;
     }
 }

@@ -39,10 +39,10 @@ public static class QuarantineWriter
         var key = file.Key[0];
         var keyColumn = file.Column(key);
         var keyExpr = keyColumn.PseudonymDomain is { } kd
-            ? $"(SELECT key FROM pmap_{kd} WHERE id = r.\"{key}\")"
+            ? $"(SELECT key::VARCHAR FROM pmap_{kd} WHERE id = r.\"{key}\")"
             : $"r.\"{key}\"";
         var valueCases = string.Join(" ", file.Columns.Select(c =>
-            c.PseudonymDomain is { } d && !c.Personal ? $"WHEN '{c.Name}' THEN (SELECT key FROM pmap_{d} WHERE id = r.\"{c.Name}\")"
+            c.PseudonymDomain is { } d && !c.Personal ? $"WHEN '{c.Name}' THEN (SELECT key::VARCHAR FROM pmap_{d} WHERE id = r.\"{c.Name}\")"
             : c.Personal ? $"WHEN '{c.Name}' THEN '(personal data withheld)'"
             : $"WHEN '{c.Name}' THEN r.\"{c.Name}\""));
         var sql = $"""

@@ -30,7 +30,7 @@ cm_grid as (
 ),
 
 per_case_manager as (
-    select 'case_manager' as level, g.case_manager_key as territory_code, g.month,
+    select 'case_manager' as level, cast(g.case_manager_key as varchar) as territory_code, g.month,
            coalesce(sum(o.open_cases), 0)::double as numerator,
            null::double                           as denominator
     from cm_grid as g

@@ -43,7 +43,7 @@ per_ats as (
 per_case_manager as (
     select
         'case_manager'   as level,
-        case_manager_key as territory_code,
+        cast(case_manager_key as varchar) as territory_code,  -- a UUID, as text beside the ATS codes
         count(*)         as cases,
         median(days_to_convocation)   as median_days_to_convocation,
         median(days_to_first_meeting) as median_days_to_first_meeting,

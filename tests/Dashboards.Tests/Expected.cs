@@ -27,7 +27,7 @@ public static class Expected
         using var r = cmd.ExecuteReader();
         var rows = new List<Dictionary<string, object?>>();
         while (r.Read())
-            rows.Add(Enumerable.Range(0, r.FieldCount).ToDictionary(r.GetName, i => r.IsDBNull(i) ? null : r.GetValue(i)));
+            rows.Add(Enumerable.Range(0, r.FieldCount).ToDictionary(r.GetName, i => r.IsDBNull(i) ? null : r.GetValue(i) is Guid g ? g.ToString() : r.GetValue(i)));
         return rows;
     }
 
@@ -35,7 +35,9 @@ public static class Expected
     {
         using var cmd = c.CreateCommand();
         cmd.CommandText = sql;
-        return (T)Convert.ChangeType(cmd.ExecuteScalar()!, typeof(T), Inv);
+        var v = cmd.ExecuteScalar()!;
+        // Pseudonymous keys are UUIDs: compared as their text.
+        return v is Guid g ? (T)(object)g.ToString() : (T)Convert.ChangeType(v, typeof(T), Inv);
     }
 
     public static double? D(object? v) => v is null ? null : Convert.ToDouble(v, Inv);

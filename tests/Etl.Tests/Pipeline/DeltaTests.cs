@@ -93,6 +93,39 @@ public class DeltaTests
     }
 
     [Fact]
+    public void Tables_a_delta_does_not_carry_keep_their_lake_files_and_warehouse_rows_unchanged()
+    {
+        using var tmp = new TempDir();
+        var data = tmp["data"];
+        var store = new SnapshotStore(data);
+        Assert.Equal("succeeded", PipelineRunner.Run(new PipelineOptions { Source = FixtureExport.Valid().Write(tmp["full"]), DataDir = data, Demo = true }).Status);
+        var before = store.CurrentSnapshotDir()!;
+
+        var delta = PipelineRunner.Run(new PipelineOptions { Source = Delta("cases.csv").Write(tmp["delta"]), DataDir = data, Demo = true });
+
+        Assert.True(delta.Status == "succeeded", delta.Error);
+        var after = store.CurrentSnapshotDir()!;
+        Assert.NotEqual(before, after);
+        foreach (var stem in new[] { "ambiti", "ambito_comuni", "operators", "households", "persons", "case_events", "referrals", "payments", "budget" })
+        {
+            var old = Directory.GetFiles(Path.Combine(DataDirectory.LakeDir(before), stem), "*.parquet", SearchOption.AllDirectories).Order().ToList();
+            var now = Directory.GetFiles(Path.Combine(DataDirectory.LakeDir(after), stem), "*.parquet", SearchOption.AllDirectories).Order().ToList();
+            Assert.Equal(old.Select(f => Path.GetRelativePath(before, f)), now.Select(f => Path.GetRelativePath(after, f)));
+            Assert.All(old.Zip(now), pair => Assert.Equal(File.ReadAllBytes(pair.First), File.ReadAllBytes(pair.Second)));
+        }
+        using var db = Duck.Memory();
+        db.Scalar($"ATTACH '{DataDirectory.WarehouseFile(before)}' AS a (READ_ONLY); ATTACH '{DataDirectory.WarehouseFile(after)}' AS b (READ_ONLY)");
+        foreach (var table in new[] { "stg_households", "stg_case_events", "stg_payments" })
+        {
+            Assert.True(db.Count($"SELECT count(*) FROM a.{table}") > 0, table);
+            Assert.Equal((table, 0L), (table, db.Count($"SELECT count(*) FROM (FROM a.{table} EXCEPT ALL FROM b.{table})")));
+            Assert.Equal((table, 0L), (table, db.Count($"SELECT count(*) FROM (FROM b.{table} EXCEPT ALL FROM a.{table})")));
+        }
+        // The derived tables are rebuilt on the new state: the new case is in the accumulating snapshot.
+        Assert.Equal(db.Count("SELECT count(*) FROM a.fct_cases") + 1, db.Count("SELECT count(*) FROM b.fct_cases"));
+    }
+
+    [Fact]
     public void A_delta_without_a_previous_load_is_refused()
     {
         using var tmp = new TempDir();

@@ -7,32 +7,32 @@ namespace Monitoring.Tests.Etl.Pipeline;
 [Collection(PipelineRunsCollection.Name)]
 public class ParquetReadBackTests(TinyRun run)
 {
-    const string S = "string", D = "DateOnly", I = "Int32", M = "Decimal", F = "Double", B = "Boolean";
+    const string S = "string", G = "Guid", D = "DateOnly", I = "Int32", M = "Decimal", F = "Double", B = "Boolean";
 
-    /// <summary>docs/ARCHITECTURE.md, "Lake tables": column → .NET type (VARCHAR string, DATE DateOnly, INT Int32, DECIMAL Decimal, DOUBLE Double, BOOLEAN Boolean).</summary>
+    /// <summary>docs/ARCHITECTURE.md, "Lake tables": column → .NET type (VARCHAR string, UUID Guid, DATE DateOnly, INT Int32, DECIMAL Decimal, DOUBLE Double, BOOLEAN Boolean).</summary>
     public static readonly Dictionary<string, Dictionary<string, string>> Schema = new()
     {
         ["ambiti"] = new() { ["ats_code"] = S, ["ats_name"] = S, ["region_code"] = S },
         ["ambito_comuni"] = new() { ["ats_code"] = S, ["municipality_code"] = S, ["valid_from"] = D, ["valid_to"] = D },
-        ["operators"] = new() { ["operator_key"] = S, ["role"] = S, ["ats_code"] = S, ["active_from"] = D, ["active_to"] = D, ["weekly_hours"] = F },
+        ["operators"] = new() { ["operator_key"] = G, ["role"] = S, ["ats_code"] = S, ["active_from"] = D, ["active_to"] = D, ["weekly_hours"] = F },
         ["households"] = new()
         {
-            ["household_key"] = S, ["applicant_key"] = S, ["municipality_code"] = S, ["members"] = I, ["minors"] = I, ["members_over_60"] = I,
+            ["household_key"] = G, ["applicant_key"] = G, ["municipality_code"] = S, ["members"] = I, ["minors"] = I, ["members_over_60"] = I,
             ["members_disabled"] = I, ["isee_eur"] = M, ["measure"] = S, ["application_date"] = D, ["benefit_start_date"] = D,
             ["benefit_end_date"] = D, ["pathway"] = S, ["status"] = S,
         },
         ["persons"] = new()
         {
-            ["person_key"] = S, ["household_key"] = S, ["fiscal_code_key"] = S, ["birth_year"] = I, ["sex"] = S, ["citizenship"] = S,
+            ["person_key"] = G, ["household_key"] = G, ["fiscal_code_key"] = G, ["birth_year"] = I, ["sex"] = S, ["citizenship"] = S,
             ["relationship"] = S, ["labour_activable"] = B,
         },
         ["cases"] = new()
         {
-            ["case_key"] = S, ["household_key"] = S, ["ats_code"] = S, ["case_manager_key"] = S, ["opened_date"] = D, ["closed_date"] = D, ["closure_reason"] = S,
+            ["case_key"] = G, ["household_key"] = G, ["ats_code"] = S, ["case_manager_key"] = G, ["opened_date"] = D, ["closed_date"] = D, ["closure_reason"] = S,
         },
-        ["case_events"] = new() { ["event_id"] = S, ["case_key"] = S, ["event_type"] = S, ["event_date"] = D, ["operator_key"] = S, ["outcome"] = S, ["month"] = S },
-        ["referrals"] = new() { ["referral_id"] = S, ["case_key"] = S, ["service_type"] = S, ["sent_date"] = D, ["outcome"] = S, ["outcome_date"] = D },
-        ["payments"] = new() { ["household_key"] = S, ["period"] = S, ["amount_eur"] = M, ["paid_date"] = D },
+        ["case_events"] = new() { ["event_id"] = S, ["case_key"] = G, ["event_type"] = S, ["event_date"] = D, ["operator_key"] = G, ["outcome"] = S, ["month"] = S },
+        ["referrals"] = new() { ["referral_id"] = S, ["case_key"] = G, ["service_type"] = S, ["sent_date"] = D, ["outcome"] = S, ["outcome_date"] = D },
+        ["payments"] = new() { ["household_key"] = G, ["period"] = S, ["amount_eur"] = M, ["paid_date"] = D },
         ["budget"] = new() { ["ats_code"] = S, ["year"] = I, ["fund"] = S, ["allocated_eur"] = M, ["committed_eur"] = M, ["spent_eur"] = M },
     };
 

@@ -24,7 +24,7 @@ public sealed class Duck : IDisposable
         using var cmd = _conn.CreateCommand();
         cmd.CommandText = sql;
         var v = cmd.ExecuteScalar();
-        return v is DBNull ? null : v;
+        return v switch { DBNull => null, Guid g => g.ToString(), _ => v };  // pseudonyms are UUIDs: compared as their text
     }
 
     /// <summary>Every row as text cells (null for SQL NULL), in the query's order.</summary>
