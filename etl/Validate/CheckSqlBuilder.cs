@@ -100,11 +100,10 @@ public static class CheckSqlBuilder
         var v = Q(c.Name);
         return c.Type switch
         {
-            // Strict shape first: try_cast alone would accept '2024-2-3' or surrounding blanks.
-            // Strict shape first (try_cast alone would accept '2024-2-3' or blanks), by the cheapest
-            // test measured on 10M rows: character positions for dates, a regex for numbers.
-            ColumnType.Date => $"CASE WHEN length({v}) = 10 AND {v}[5] = '-' AND {v}[8] = '-' AND {v}[1] BETWEEN '0' AND '9' AND {v}[10] BETWEEN '0' AND '9' THEN try_cast({v} AS DATE) END",
-            ColumnType.Month => $"CASE WHEN length({v}) = 7 AND {v}[5] = '-' AND {v}[1] BETWEEN '0' AND '9' AND {v}[7] BETWEEN '0' AND '9' THEN try_cast({v} || '-01' AS DATE) END",
+            // Strict shape first (try_cast alone would accept '2024-2-3', ' 024-02-03' or blanks), by the
+            // cheapest exact test measured on 9.4M dates: GLOB 0.8 s, character positions 1.7 s, a regex ~2×.
+            ColumnType.Date => $"CASE WHEN {v} GLOB '{Digits(4)}-{Digits(2)}-{Digits(2)}' THEN try_cast({v} AS DATE) END",
+            ColumnType.Month => $"CASE WHEN {v} GLOB '{Digits(4)}-{Digits(2)}' THEN try_cast({v} || '-01' AS DATE) END",
             ColumnType.Integer => $"CASE WHEN regexp_full_match({v}, '-?[0-9]{{1,9}}') THEN try_cast({v} AS INTEGER) END",
             ColumnType.Decimal => $"CASE WHEN regexp_full_match({v}, '-?[0-9]{{1,15}}(\\.[0-9]{{1,6}})?') THEN try_cast({v} AS DECIMAL(18,4)) END",
             ColumnType.Boolean => $"CASE {v} WHEN 'true' THEN true WHEN 'false' THEN false END",
@@ -127,6 +126,8 @@ public static class CheckSqlBuilder
     /// <summary>Replaces @name with the typed value of column name.</summary>
     static string Typed(string ruleSql) =>
         System.Text.RegularExpressions.Regex.Replace(ruleSql, "@([a-z_0-9]+)", m => TypedName(m.Groups[1].Value));
+
+    static string Digits(int n) => string.Concat(Enumerable.Repeat("[0-9]", n));
 
     static string Q(string identifier) => $"\"{identifier}\"";
     static string Lit(string s) => $"'{s.Replace("'", "''")}'";
