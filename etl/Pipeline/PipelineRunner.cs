@@ -101,18 +101,38 @@ public static class PipelineRunner
             ct.ThrowIfCancellationRequested();
         }
 
-        // 3. Pseudonyms for every identifier, once per distinct value.
-        stages.Run("pseudonymize", null, () => PseudonymMaps.Build(conn, new Pseudonymizer(key), loaded.Keys));
-
-        // 4. Validate in dependency order; stage the rows that passed (rename, cast, drop personal data).
-        var quarantineDir = Directory.CreateDirectory(dir.Quarantine(report.RunId)).FullName;
-        foreach (var file in ExportContract.Files)
+        // 3. Pseudonyms for every identifier, once per distinct value. Validation needs none of them
+        // on a full export, so they are computed on a second connection meanwhile (their .NET half
+        // would leave a core idle otherwise); a delta's validation matches ids to the state in
+        // service through them, so there they come first.
+        var pseudonymizer = new Pseudonymizer(key);
+        var pseudonyms = manifest.IsDelta
+            ? Task.FromResult(Timed(() => PseudonymMaps.Build(conn, pseudonymizer, loaded.Keys)))
+            : Task.Run(() => { using var second = conn.Duplicate(); second.Open(); return Timed(() => PseudonymMaps.Build(second, pseudonymizer, loaded.Keys)); }, ct);
+        try
         {
-            var lake = LakeTable.For(file.Stem);
-            if (loaded.TryGetValue(file, out var raw))
+            // 4. Validate in dependency order (references resolve only to rows that passed).
+            var outcomes = new Dictionary<FileSpec, FileValidator.Outcome>();
+            foreach (var file in ExportContract.Files)
             {
-                var outcome = stages.Run("validate", file.FileName, () =>
-                    FileValidator.Validate(conn, file, manifest.ReferenceDate, raw.PresentColumns, PreviousState.KnownIdsSql(file, previous, manifest.IsDelta)));
+                if (loaded.TryGetValue(file, out var raw))
+                    outcomes[file] = stages.Run("validate", file.FileName, () =>
+                        FileValidator.Validate(conn, file, manifest.ReferenceDate, raw.PresentColumns, PreviousState.KnownIdsSql(file, previous, manifest.IsDelta)));
+                else
+                    // A delta without this file: its rows carry over unchanged (lake files linked,
+                    // warehouse table kept); only its ids are needed, for the delta's references.
+                    PreviousState.KnownFromPreviousOnly(conn, file, previous!);
+                ct.ThrowIfCancellationRequested();
+            }
+            stages.Record("pseudonymize", pseudonyms.GetAwaiter().GetResult());
+
+            // Quarantine and stage the rows that passed (rename, cast, pseudonyms in, personal data out).
+            var quarantineDir = Directory.CreateDirectory(dir.Quarantine(report.RunId)).FullName;
+            foreach (var file in ExportContract.Files.Where(loaded.ContainsKey))
+            {
+                var lake = LakeTable.For(file.Stem);
+                var raw = loaded[file];
+                var outcome = outcomes[file];
                 var counts = report.Files[file.FileName];
                 counts.Quarantined = outcome.Quarantined + raw.Malformed;
                 counts.Loaded = counts.Read - counts.Quarantined;
@@ -127,14 +147,13 @@ public static class PipelineRunner
                 // The raw text (personal data in clear) is no longer needed: free the memory now.
                 Sql.Exec(conn, $"DROP VIEW IF EXISTS valid_{file.Stem}; DROP VIEW raw_{file.Stem}; DROP TABLE csv_{file.Stem}; DROP TABLE bad_{file.Stem}; " +
                     $"DROP TABLE IF EXISTS rejects_{file.Stem}; DROP TABLE IF EXISTS rejects_scan_{file.Stem}; DROP TABLE IF EXISTS malformed_{file.Stem}");
+                ct.ThrowIfCancellationRequested();
             }
-            else
-            {
-                // A delta without this file: the previous state carries over unchanged (lake files
-                // linked, warehouse table kept); only its ids are needed, for the delta's references.
-                PreviousState.KnownFromPreviousOnly(conn, file, previous!);
-            }
-            ct.ThrowIfCancellationRequested();
+        }
+        finally
+        {
+            // Never leave the second connection working on a database about to be closed.
+            try { pseudonyms.Wait(CancellationToken.None); } catch (Exception) { /* reported by the await above */ }
         }
 
         // 5. The lake, then the warehouse snapshot beside the one in service.
@@ -164,6 +183,13 @@ public static class PipelineRunner
         report.Status = "succeeded";
         File.WriteAllText(Path.Combine(building, "run.json"), JsonSerializer.Serialize(report, ReportJson.Options));
         stages.Run("publish", null, () => store.Publish(report.RunId));
+    }
+
+    static double Timed(Action work)
+    {
+        var clock = Stopwatch.StartNew();
+        work();
+        return clock.Elapsed.TotalSeconds;
     }
 
     static RunReport Finish(RunReport report, DataDirectory dir, PipelineOptions options, Stopwatch clock)
