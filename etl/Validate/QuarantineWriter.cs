@@ -47,17 +47,24 @@ public static class QuarantineWriter
             : $"WHEN '{c.Name}' THEN r.\"{c.Name}\""));
         var sql = $"""
             COPY (
-              WITH rj AS (
-                  SELECT line - 1 AS record, row_number() OVER (ORDER BY line) AS j, column_name, error_type
+              WITH rj0 AS (
+                  -- csv_line is the whole rejected record: its own line breaks push every later line down
+                  -- (trimmed: with CRLF endings DuckDB starts it with the LF that ended the record before).
+                  SELECT line - 1 AS record, row_number() OVER (ORDER BY line) AS j, column_name, error_type,
+                         len(trim(csv_line, chr(10) || chr(13))) - len(replace(trim(csv_line, chr(10) || chr(13)), chr(10), '')) AS extra
                   FROM malformed_{stem}),
+              rj AS (
+                  SELECT *, coalesce(sum(extra) OVER (ORDER BY j ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS extra_before
+                  FROM rj0),
               nl AS {lineBreaksBefore},
               bad AS (
                   SELECT b._row,
                          b._row + 1 + (SELECT count(*) FROM rj WHERE rj.record - rj.j <= b._row) AS record,
+                         (SELECT coalesce(sum(extra), 0) FROM rj WHERE rj.record - rj.j <= b._row) AS extra_before,
                          b.breaches
                   FROM bad_{stem} b)
               SELECT '{file.FileName}' AS file,
-                     1 + bad.record + coalesce(nl.nl, 0) AS line,
+                     1 + bad.record + coalesce(nl.nl, 0) + bad.extra_before AS line,
                      bad.breaches[1].column AS "column",
                      bad.breaches[1].reason AS reason,
                      array_to_string(list_transform(bad.breaches, x -> x.column || ':' || x.reason), ' | ') AS all_breaches,
@@ -67,7 +74,7 @@ public static class QuarantineWriter
               LEFT JOIN nl ON nl._row = bad._row
               UNION ALL
               -- DuckDB numbers rejects by record: add the line breaks of the parsed rows before (the last has _row = r_j - j - 1).
-              SELECT '{file.FileName}', 1 + rj.record + coalesce((SELECT nl.nl_through FROM nl WHERE nl._row = rj.record - rj.j - 1), 0),
+              SELECT '{file.FileName}', 1 + rj.record + coalesce((SELECT nl.nl_through FROM nl WHERE nl._row = rj.record - rj.j - 1), 0) + rj.extra_before,
                      coalesce(rj.column_name, ''), 'malformed_row',
                      lower(CAST(rj.error_type AS VARCHAR)), NULL, NULL
               FROM rj

@@ -77,6 +77,34 @@ public class CsvFormatTests
         Assert.Null(new SnapshotStore(tmp["data"]).CurrentRunId());
     }
 
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public void Malformed_records_spanning_lines_do_not_shift_the_lines_of_the_rows_after_them(string lineEnd)
+    {
+        using var tmp = new TempDir();
+        var x = FixtureExport.Valid();
+        foreach (var f in x.Files.Values) f.LineEnd = lineEnd;
+        string Household(string id, int members, int minors) =>
+            $"{id};{FixtureExport.PersonCf[0]};001001;Via Roma 1;{members};{minors};0;0;1000.00;ADI;2025-01-10;2025-02-01;2026-12-31;social_services;active";
+        // Too few fields, one of them quoted across two lines; then a bad row; then too many fields over
+        // three lines; then another bad row.
+        var malformed1 = x.Add("households.csv", $"H-000109;\"Via{lineEnd}Nuova\";active");
+        var bad1 = x.Add("households.csv", Household("H-000110", 2, 3));
+        var malformed2 = x.Add("households.csv", Household("H-000111", 2, 0) + $";\"one{lineEnd}two{lineEnd}three\"");
+        var bad2 = x.Add("households.csv", Household("H-000112", 1, 4));
+        // By hand: header on line 1, H-000001..6 on lines 2-7, then 8-9, 10, 11-13, 14.
+        Assert.Equal((8, 10, 11, 14), (malformed1, bad1, malformed2, bad2));
+
+        var report = PipelineRunner.Run(new PipelineOptions { Source = x.Write(tmp["export"]), DataDir = tmp["data"], Demo = true });
+
+        Assert.True(report.Status == "succeeded", report.Error);
+        Assert.Equal((10L, 6L, 4L), (report.Files["households.csv"].Read, report.Files["households.csv"].Loaded, report.Files["households.csv"].Quarantined));
+        using var q = Duck.Memory();
+        var lines = q.Rows($"SELECT line, reason FROM {Duck.ReadCsv(Path.Combine(new DataDirectory(tmp["data"]).Quarantine(report.RunId), "households.csv"))} ORDER BY line::INT");
+        Assert.Equal([["8", "malformed_row"], ["10", "inconsistent_counts"], ["11", "malformed_row"], ["14", "inconsistent_counts"]], lines);
+    }
+
     [Fact]
     public void A_zip_of_the_export_folder_is_accepted()
     {
