@@ -168,13 +168,15 @@ public static class PipelineRunner
         }
         ct.ThrowIfCancellationRequested();
         var warehouseFile = DataDirectory.WarehouseFile(building);
-        stages.Run("warehouse_load", null, () =>
+        var changedTables = stages.Run("warehouse_load", null, () =>
             WarehouseLoader.Load(conn, warehouseFile, manifest, report, staged, manifest.IsDelta ? previous : null));
         conn.Close();
         using (var wh = new DuckDBConnection($"Data Source={warehouseFile}"))
         {
             wh.Open();
-            StarSchemaBuilder.Build(wh, (stage, seconds) => stages.Record(stage, seconds));
+            // A delta rebuilds only the marts and indicators downstream of the tables it changed.
+            if (changedTables is null) StarSchemaBuilder.Build(wh, (stage, seconds) => stages.Record(stage, seconds));
+            else report.PartialRebuild = StarSchemaBuilder.Rebuild(wh, changedTables, (stage, seconds) => stages.Record(stage, seconds));
             Sql.Exec(wh, "CHECKPOINT");
         }
         ct.ThrowIfCancellationRequested();

@@ -19,6 +19,8 @@ public sealed class RunReport
     [JsonPropertyName("files")] public Dictionary<string, FileCounts> Files { get; set; } = new();
     [JsonPropertyName("stages")] public Dictionary<string, double> StageSeconds { get; set; } = new();
     [JsonPropertyName("peak_memory_mb")] public double PeakMemoryMb { get; set; }
+    /// <summary>A delta whose marts and indicators were rebuilt only downstream of the tables it changed.</summary>
+    [JsonPropertyName("partial_rebuild")] public bool PartialRebuild { get; set; }
 }
 
 public sealed class FileCounts

@@ -13,7 +13,11 @@ namespace Monitoring.Etl.Pipeline;
 /// </summary>
 public static class WarehouseLoader
 {
-    public static void Load(DuckDBConnection landing, string warehouseFile, Manifest manifest, RunReport report,
+    /// <returns>
+    /// For a delta, the warehouse tables it changed (the staged tables, and run_meta when the range of
+    /// months moved), from which the models are rebuilt; null for a full load (everything is new).
+    /// </returns>
+    public static IReadOnlyList<string>? Load(DuckDBConnection landing, string warehouseFile, Manifest manifest, RunReport report,
         IReadOnlyCollection<LakeTable> staged, string? previousSnapshot)
     {
         if (previousSnapshot is not null)
@@ -21,9 +25,13 @@ public static class WarehouseLoader
         Sql.Exec(landing, $"ATTACH '{warehouseFile.Replace("'", "''")}' AS wh");
         try
         {
+            const string MonthRange = "SELECT first_month || ' ' || last_month || ' ' || reference_date FROM wh.run_meta";
+            var previousRange = previousSnapshot is null ? null : Sql.Scalar<string>(landing, MonthRange);
             foreach (var lake in staged)
                 Sql.Exec(landing, $"CREATE OR REPLACE TABLE wh.{lake.Table} AS SELECT * FROM {lake.Table}");
-            Sql.Exec(landing, "CREATE OR REPLACE TABLE wh.ref_municipalities AS SELECT * EXCLUDE (cadastral_code) FROM ref_municipalities");
+            // A delta keeps the municipality list its snapshot was built with: a new list comes with a full load.
+            if (previousSnapshot is null)
+                Sql.Exec(landing, "CREATE OR REPLACE TABLE wh.ref_municipalities AS SELECT * EXCLUDE (cadastral_code) FROM ref_municipalities");
             var firstMonth = Sql.Scalar<string>(landing, "SELECT strftime(min(application_date), '%Y-%m') FROM wh.stg_households")
                              ?? manifest.ReferenceDate.ToString("yyyy-MM");
             Sql.Exec(landing, $"""
@@ -42,6 +50,10 @@ public static class WarehouseLoader
                 foreach (var (reason, n) in c.Reasons)
                     Sql.Exec(landing, $"INSERT INTO wh.quarantine_reasons VALUES ('{file}', '{Esc(reason)}', {n})");
             }
+            if (previousSnapshot is null) return null;
+            var changed = staged.Select(t => t.Table).ToList();
+            if (Sql.Scalar<string>(landing, MonthRange) != previousRange) changed.Add("run_meta");
+            return changed;
         }
         finally
         {

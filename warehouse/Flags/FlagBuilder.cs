@@ -13,15 +13,27 @@ namespace Monitoring.Warehouse.Flags;
 /// </summary>
 public static class FlagBuilder
 {
-    public static void Build(DuckDBConnection connection, FlagOptions options)
+    /// <param name="recomputedIndicators">
+    /// optional (a delta): the indicators whose values were recomputed. Each funnel (one indicator, one
+    /// month) stands alone, so only theirs are evaluated again; every funnel is when the ATS case-manager
+    /// counts beside the points (the plain rule) were recomputed too. Null evaluates every funnel.
+    /// </param>
+    public static void Build(DuckDBConnection connection, FlagOptions options, IReadOnlySet<string>? recomputedIndicators = null)
     {
         if (options.PersistenceMonths < 1) throw new ArgumentOutOfRangeException(nameof(options), "PersistenceMonths must be at least 1.");
-        var points = ReadPoints(connection);
+        var partial = recomputedIndicators is not null && !recomputedIndicators.Contains(CaseManagersIndicator);
+        var points = ReadPoints(connection).Where(p => !partial || recomputedIndicators!.Contains(p.IndicatorId));
         var evaluations = points
             .GroupBy(p => (p.IndicatorId, p.Month))
             .SelectMany(funnel => FunnelEvaluator.Evaluate(funnel.ToList(), options))
             .ToList();
-        WriteEvaluations(connection, evaluations);
+        if (partial)
+        {
+            var ids = string.Join(", ", recomputedIndicators!.Select(SqlRunner.Literal).DefaultIfEmpty("''"));
+            SqlRunner.Execute(connection, $"delete from flag_evaluations where indicator_id in ({ids})");
+        }
+        else CreateEvaluations(connection);
+        AppendEvaluations(connection, evaluations);
 
         var select = SqlModels.Load("flags/flags.sql")
             .Replace("{{persistence_window}}", (options.PersistenceMonths - 1).ToString(CultureInfo.InvariantCulture))
@@ -52,8 +64,10 @@ public static class FlagBuilder
         return points;
     }
 
-    private static void WriteEvaluations(DuckDBConnection connection, IReadOnlyList<FlagEvaluation> evaluations)
-    {
+    /// <summary>The indicator whose ATS values give the case-manager count beside every point (flag_inputs.sql).</summary>
+    private const string CaseManagersIndicator = "case_managers_active";
+
+    private static void CreateEvaluations(DuckDBConnection connection) =>
         SqlRunner.Execute(connection, """
             create or replace table flag_evaluations (
                 indicator_id varchar, ats_code varchar, month varchar, value double, national_value double,
@@ -61,6 +75,9 @@ public static class FlagBuilder
                 upper_alarm double, z double, phi double, method varchar, severity varchar,
                 plain_rule_breach boolean, plain_rule_share double, case_managers double)
             """);
+
+    private static void AppendEvaluations(DuckDBConnection connection, IReadOnlyList<FlagEvaluation> evaluations)
+    {
         using var appender = connection.CreateAppender("flag_evaluations");
         foreach (var e in evaluations)
         {

@@ -14,10 +14,24 @@ public static class IndicatorRunner
     public static readonly string[] Levels = ["ats", "region", "national", "case_manager"];
 
     /// <param name="modelTimer">optional: seconds per indicator, for profiling.</param>
-    public static void Run(DuckDBConnection connection, IndicatorCatalogue catalogue, Action<string, double>? modelTimer = null)
+    /// <param name="changed">
+    /// optional: the tables rebuilt or changed since indicator_values was last computed (a delta).
+    /// Only the indicators reading one of them are recomputed; null recomputes all.
+    /// </param>
+    /// <returns>The ids of the indicators computed.</returns>
+    public static IReadOnlySet<string> Run(DuckDBConnection connection, IndicatorCatalogue catalogue, Action<string, double>? modelTimer = null,
+        IReadOnlySet<string>? changed = null)
     {
         catalogue.WriteTable(connection);
-        SqlRunner.Execute(connection, """
+        var indicators = catalogue.Indicators
+            .Where(i => changed is null || ModelInputs.DependsOn(SqlModels.Load($"indicators/{i.Sql}"), changed))
+            .ToList();
+        if (changed is not null)
+        {
+            var ids = string.Join(", ", indicators.Select(i => SqlRunner.Literal(i.Id)).DefaultIfEmpty("''"));
+            SqlRunner.Execute(connection, $"delete from indicator_values where indicator_id in ({ids})");
+        }
+        else SqlRunner.Execute(connection, """
             create or replace table indicator_values (
                 indicator_id   varchar not null,
                 level          varchar not null,
@@ -27,7 +41,7 @@ public static class IndicatorRunner
                 denominator    double,
                 value          double)
             """);
-        foreach (var indicator in catalogue.Indicators)
+        foreach (var indicator in indicators)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var select = SqlModels.Load($"indicators/{indicator.Sql}");
@@ -49,6 +63,7 @@ public static class IndicatorRunner
             modelTimer?.Invoke(indicator.Id, clock.Elapsed.TotalSeconds);
         }
         CheckShape(connection);
+        return indicators.Select(i => i.Id).ToHashSet();
     }
 
     /// <summary>Fails the build when a model returns an unknown level or two rows for one cell.</summary>

@@ -40,12 +40,22 @@ public static class MartRunner
     }
 
     /// <param name="modelTimer">optional: seconds per model, for profiling.</param>
-    public static void Run(DuckDBConnection connection, Action<string, double>? modelTimer = null)
+    /// <param name="changed">
+    /// optional: the tables that changed since the warehouse's models were last built (a delta). Only
+    /// the models reading one of them, directly or through another rebuilt model, are rebuilt, and
+    /// their names are added to the set; the others are left as they are. Null rebuilds every model.
+    /// </param>
+    public static void Run(DuckDBConnection connection, Action<string, double>? modelTimer = null, HashSet<string>? changed = null)
     {
         foreach (var (model, isView) in Models())
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var select = SqlModels.Load($"{Folder}/{model}.sql");
+            if (changed is not null)
+            {
+                if (!ModelInputs.DependsOn(select, changed)) continue;
+                changed.Add(model);
+            }
             var kind = isView ? "view" : "table";
             SqlRunner.Execute(connection, $"create or replace {kind} {model} as\n{select}", $"{Folder}/{model}");
             modelTimer?.Invoke(model, clock.Elapsed.TotalSeconds);

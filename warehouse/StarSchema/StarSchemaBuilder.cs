@@ -22,15 +22,33 @@ public static class StarSchemaBuilder
     public static void Build(DuckDBConnection conn, Action<string, double>? stageTimer = null) =>
         Build(conn, FlagOptions.Default, stageTimer);
 
-    public static void Build(DuckDBConnection conn, FlagOptions flagOptions, Action<string, double>? stageTimer = null)
+    public static void Build(DuckDBConnection conn, FlagOptions flagOptions, Action<string, double>? stageTimer = null) =>
+        Build(conn, flagOptions, stageTimer, changed: null);
+
+    /// <summary>
+    /// For a warehouse copied from the snapshot in service in which only <paramref name="changedTables"/>
+    /// were replaced (a delta): rebuilds the marts and indicators that read them, directly or through
+    /// another rebuilt model, keeps the rest, and evaluates again the funnels of the indicators it
+    /// recomputed (persistence and order over all of them). Falls back to a full build when the warehouse was
+    /// built by other models (another release of sql/). Returns whether the build was partial.
+    /// </summary>
+    public static bool Rebuild(DuckDBConnection conn, IEnumerable<string> changedTables, Action<string, double>? stageTimer = null)
     {
-        Timed(StageStarSchema, stageTimer, () => MartRunner.Run(conn));
-        Timed(StageIndicators, stageTimer, () =>
-        {
-            var catalogue = IndicatorCatalogue.Load();
-            IndicatorRunner.Run(conn, catalogue);
-        });
-        Timed(StageFlags, stageTimer, () => FlagBuilder.Build(conn, flagOptions));
+        var hasBuildInfo = Convert.ToInt64(SqlRunner.Scalar(conn,
+            "select count(*) from duckdb_tables() where table_name = 'build_info' and database_name = current_database()")) > 0;
+        var builtBy = hasBuildInfo ? SqlRunner.Scalar(conn, "select max(model_fingerprint) from build_info") as string : null;
+        var partial = builtBy == ModelInputs.Fingerprint();
+        Build(conn, FlagOptions.Default, stageTimer, partial ? changedTables.Select(t => t.ToLowerInvariant()).ToHashSet() : null);
+        return partial;
+    }
+
+    private static void Build(DuckDBConnection conn, FlagOptions flagOptions, Action<string, double>? stageTimer, HashSet<string>? changed)
+    {
+        Timed(StageStarSchema, stageTimer, () => MartRunner.Run(conn, changed: changed));
+        IReadOnlySet<string>? recomputed = null;
+        Timed(StageIndicators, stageTimer, () => recomputed = IndicatorRunner.Run(conn, IndicatorCatalogue.Load(), changed: changed));
+        Timed(StageFlags, stageTimer, () => FlagBuilder.Build(conn, flagOptions, changed is null ? null : recomputed));
+        SqlRunner.Execute(conn, $"create or replace table build_info as select {SqlRunner.Literal(ModelInputs.Fingerprint())} as model_fingerprint");
     }
 
     private static void Timed(string stage, Action<string, double>? stageTimer, Action work)

@@ -125,6 +125,37 @@ public class DeltaTests
         Assert.Equal(db.Count("SELECT count(*) FROM a.fct_cases") + 1, db.Count("SELECT count(*) FROM b.fct_cases"));
     }
 
+    public static TheoryData<string[]> DeltaFileSets => new() { Changed, new[] { "cases.csv" } };
+
+    [Theory]
+    [MemberData(nameof(DeltaFileSets))]
+    public void A_delta_rebuilds_part_of_the_warehouse_and_ends_with_the_tables_a_full_rebuild_gives(string[] files)
+    {
+        using var tmp = new TempDir();
+        var data = tmp["data"];
+        var store = new SnapshotStore(data);
+        Assert.Equal("succeeded", PipelineRunner.Run(new PipelineOptions { Source = FixtureExport.Valid().Write(tmp["full"]), DataDir = data, Demo = true }).Status);
+
+        var delta = PipelineRunner.Run(new PipelineOptions { Source = Delta(files).Write(tmp["delta"]), DataDir = data, Demo = true });
+
+        Assert.True(delta.Status == "succeeded", delta.Error);
+        Assert.True(delta.PartialRebuild);
+        var partial = store.CurrentSnapshotDir()!;
+        SnapshotRebuilder.Rebuild(data);   // every mart, indicator and flag recomputed from the same staged tables
+        var whole = store.CurrentSnapshotDir()!;
+        Assert.NotEqual(partial, whole);
+        using var db = Duck.Memory();
+        db.Scalar($"ATTACH '{DataDirectory.WarehouseFile(partial)}' AS a (READ_ONLY); ATTACH '{DataDirectory.WarehouseFile(whole)}' AS b (READ_ONLY)");
+        var tables = db.Column("SELECT table_name FROM duckdb_tables() WHERE database_name = 'a' AND table_name <> 'run_meta' ORDER BY 1");
+        Assert.Contains("indicator_values", tables);
+        Assert.Contains("flags", tables);
+        foreach (var table in tables)
+        {
+            Assert.Equal((table, 0L), (table, db.Count($"SELECT count(*) FROM (FROM a.{table} EXCEPT ALL FROM b.{table})")));
+            Assert.Equal((table, 0L), (table, db.Count($"SELECT count(*) FROM (FROM b.{table} EXCEPT ALL FROM a.{table})")));
+        }
+    }
+
     [Fact]
     public void A_delta_without_a_previous_load_is_refused()
     {
