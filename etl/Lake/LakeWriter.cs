@@ -11,12 +11,13 @@ namespace Monitoring.Etl.Lake;
 /// </summary>
 public static class LakeWriter
 {
-    public static void Write(DuckDBConnection conn, LakeTable table, string lakeDir)
+    /// <param name="source">the table to write, by default the staged table of the landing database.</param>
+    public static void Write(DuckDBConnection conn, LakeTable table, string lakeDir, string? source = null)
     {
         var dir = Path.Combine(lakeDir, table.Stem);
         Directory.CreateDirectory(dir);
         var target = table.MonthPartition is null ? Path.Combine(dir, $"{table.Stem}.parquet") : dir;
         var partition = table.MonthPartition is null ? "" : $", PARTITION_BY ({table.MonthPartition}), WRITE_PARTITION_COLUMNS true, OVERWRITE_OR_IGNORE true";
-        Sql.Exec(conn, $"COPY {table.Table} TO '{target.Replace("'", "''")}' (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 122880{partition})");
+        Sql.Exec(conn, $"COPY {source ?? table.Table} TO '{target.Replace("'", "''")}' (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 122880{partition})");
     }
 }

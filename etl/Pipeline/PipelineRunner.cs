@@ -143,7 +143,6 @@ public static class PipelineRunner
                         Path.Combine(quarantineDir, file.FileName));
                 stages.Run("stage", file.FileName, () =>
                     Sql.Exec(conn, $"CREATE OR REPLACE TABLE {lake.Table} AS {SqlModels.Load($"staging/{lake.Table}.sql")}"));
-                if (manifest.IsDelta) PreviousState.MergeInto(conn, lake, previous!);
                 // The raw text (personal data in clear) is no longer needed: free the memory now.
                 Sql.Exec(conn, $"DROP VIEW IF EXISTS valid_{file.Stem}; DROP VIEW raw_{file.Stem}; DROP TABLE csv_{file.Stem}; DROP TABLE bad_{file.Stem}; " +
                     $"DROP TABLE IF EXISTS rejects_{file.Stem}; DROP TABLE IF EXISTS rejects_scan_{file.Stem}; DROP TABLE IF EXISTS malformed_{file.Stem}");
@@ -161,15 +160,30 @@ public static class PipelineRunner
         // Row order mattered only while reading (record → line number); writing without it is ~40% faster.
         Sql.Exec(conn, "SET preserve_insertion_order = false");
         var staged = LakeTable.All.Where(t => loaded.Keys.Any(f => f.Stem == t.Stem)).ToList();
-        foreach (var lake in LakeTable.All)
+        var warehouseFile = DataDirectory.WarehouseFile(building);
+        IReadOnlyList<string>? changedTables;
+        if (!manifest.IsDelta)
         {
-            if (staged.Contains(lake)) stages.Run("lake", lake.Stem + ".parquet", () => LakeWriter.Write(conn, lake, lakeDir));
-            else stages.Run("lake", lake.Stem + " (carried)", () => LakeCarry.Carry(lake, DataDirectory.LakeDir(previous!), lakeDir));
+            foreach (var lake in LakeTable.All)
+                stages.Run("lake", lake.Stem + ".parquet", () => LakeWriter.Write(conn, lake, lakeDir));
+            ct.ThrowIfCancellationRequested();
+            changedTables = stages.Run("warehouse_load", null, () => WarehouseLoader.Load(conn, warehouseFile, manifest, report, staged, null));
+        }
+        else
+        {
+            // A delta's rows are upserted into a copy of the warehouse in service; the lake files of the
+            // tables it carries are then written from there (the whole new state), the others linked.
+            changedTables = stages.Run("warehouse_load", null, () => WarehouseLoader.Load(conn, warehouseFile, manifest, report, staged, previous));
+            ct.ThrowIfCancellationRequested();
+            Sql.Exec(conn, $"ATTACH '{warehouseFile.Replace("'", "''")}' AS state (READ_ONLY)");
+            foreach (var lake in LakeTable.All)
+            {
+                if (staged.Contains(lake)) stages.Run("lake", lake.Stem + ".parquet", () => LakeWriter.Write(conn, lake, lakeDir, $"state.{lake.Table}"));
+                else stages.Run("lake", lake.Stem + " (carried)", () => LakeCarry.Carry(lake, DataDirectory.LakeDir(previous!), lakeDir));
+            }
+            Sql.Exec(conn, "DETACH state");
         }
         ct.ThrowIfCancellationRequested();
-        var warehouseFile = DataDirectory.WarehouseFile(building);
-        var changedTables = stages.Run("warehouse_load", null, () =>
-            WarehouseLoader.Load(conn, warehouseFile, manifest, report, staged, manifest.IsDelta ? previous : null));
         conn.Close();
         using (var wh = new DuckDBConnection($"Data Source={warehouseFile}"))
         {

@@ -37,19 +37,4 @@ public static class PreviousState
         var sql = mapExists ? KnownIdsSql(file, previousSnapshot, isDelta: true) : "SELECT NULL::VARCHAR AS id WHERE false";
         Sql.Exec(conn, $"CREATE OR REPLACE TABLE known_{file.Stem} AS {sql}");
     }
-
-    /// <summary>stg table := delta rows ∪ previous rows whose key the delta does not carry.</summary>
-    public static void MergeInto(DuckDBConnection conn, LakeTable lake, string previousSnapshot)
-    {
-        var read = lake.ReadSql(DataDirectory.LakeDir(previousSnapshot));
-        var on = string.Join(" AND ", lake.Key.Select(k => $"p.{k} IS NOT DISTINCT FROM d.{k}"));
-        Sql.Exec(conn, $"""
-            CREATE OR REPLACE TABLE {lake.Table}_merged AS
-            SELECT * FROM {lake.Table}
-            UNION ALL BY NAME
-            SELECT p.* FROM {read} p ANTI JOIN {lake.Table} d ON {on};
-            DROP TABLE {lake.Table};
-            ALTER TABLE {lake.Table}_merged RENAME TO {lake.Table};
-            """);
-    }
 }

@@ -8,8 +8,8 @@ namespace Monitoring.Etl.Pipeline;
 /// Creates the new snapshot's warehouse.duckdb with the staged tables (already pseudonymized: only
 /// <c>stg_*</c> tables cross over, never a raw one), the reference list, the run's metadata and its
 /// load report, ready for the star schema models. A delta starts from a copy of the warehouse in
-/// service and replaces only the tables it staged: the others are already there, and writing them
-/// again cost more than the whole of the delta's own rows.
+/// service and upserts its staged rows by key into the tables it carries: the other tables and the
+/// unchanged rows are already there, and writing them again cost more than the delta's own rows.
 /// </summary>
 public static class WarehouseLoader
 {
@@ -28,7 +28,9 @@ public static class WarehouseLoader
             const string MonthRange = "SELECT first_month || ' ' || last_month || ' ' || reference_date FROM wh.run_meta";
             var previousRange = previousSnapshot is null ? null : Sql.Scalar<string>(landing, MonthRange);
             foreach (var lake in staged)
-                Sql.Exec(landing, $"CREATE OR REPLACE TABLE wh.{lake.Table} AS SELECT * FROM {lake.Table}");
+                Sql.Exec(landing, previousSnapshot is null
+                    ? $"CREATE OR REPLACE TABLE wh.{lake.Table} AS SELECT * FROM {lake.Table}"
+                    : Upsert(lake));
             // A delta keeps the municipality list its snapshot was built with: a new list comes with a full load.
             if (previousSnapshot is null)
                 Sql.Exec(landing, "CREATE OR REPLACE TABLE wh.ref_municipalities AS SELECT * EXCLUDE (cadastral_code) FROM ref_municipalities");
@@ -59,6 +61,16 @@ public static class WarehouseLoader
         {
             Sql.Exec(landing, "DETACH wh");
         }
+    }
+
+    /// <summary>A delta row replaces the row with the same key and never deletes (keys may hold NULL: compared as equal).</summary>
+    static string Upsert(LakeTable lake)
+    {
+        var on = string.Join(" AND ", lake.Key.Select(k => $"p.{k} IS NOT DISTINCT FROM d.{k}"));
+        return $"""
+            DELETE FROM wh.{lake.Table} AS p USING {lake.Table} AS d WHERE {on};
+            INSERT INTO wh.{lake.Table} BY NAME SELECT * FROM {lake.Table};
+            """;
     }
 
     static string Esc(string s) => s.Replace("'", "''");
