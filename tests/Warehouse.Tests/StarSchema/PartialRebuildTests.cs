@@ -20,6 +20,19 @@ public class PartialRebuildTests
     }
 
     [Fact]
+    public void No_model_reads_the_run_meta_columns_a_delta_changes_without_marking_run_meta_changed()
+    {
+        // A delta marks run_meta changed only when its month range or reference date moves (WarehouseLoader);
+        // a model reading the run's id, export or times would keep the previous run's values.
+        var offenders = Directory.GetFiles(SqlModels.Root, "*.sql", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}staging{Path.DirectorySeparatorChar}"))
+            .Where(f => ModelInputs.Of(File.ReadAllText(f)).Overlaps(["run_id", "export_id", "extracted_at", "built_at"]))
+            .Select(Path.GetFileName)
+            .ToList();
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
     public void Changing_the_cases_rebuilds_the_models_and_indicators_downstream_of_them_only()
     {
         using var dir = new TempDirectory();
