@@ -57,6 +57,12 @@ public static class AuthSetup
         return services;
     }
 
+    /// <summary>
+    /// Operator keys are UUIDs; a provider may send them with or without dashes. Anything else is no key
+    /// (the case manager then sees nothing rather than a server error).
+    /// </summary>
+    static string? OperatorKey(string? claim) => Guid.TryParse(claim, out var g) ? g.ToString() : null;
+
     /// <summary>Keeps only what the dashboards need from the provider's token: a name, the role and the scope codes.</summary>
     public static ClaimsPrincipal MapClaims(ClaimsPrincipal external, OidcOptions oidc)
     {
@@ -64,7 +70,7 @@ public static class AuthSetup
             external.FindFirst(oidc.RoleClaim)?.Value ?? UserRole.Public,
             external.FindFirst(oidc.RegionClaim)?.Value,
             external.FindFirst(oidc.AtsClaim)?.Value,
-            external.FindFirst(oidc.OperatorClaim)?.Value).Normalized();
+            OperatorKey(external.FindFirst(oidc.OperatorClaim)?.Value)).Normalized();
         var name = external.FindFirst("preferred_username")?.Value ?? external.FindFirst("sub")?.Value ?? scope.Role;
         var identity = new ClaimsIdentity(ScopeClaims.FromScope(scope, name), OpenIdConnectDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role);
         return new ClaimsPrincipal(identity);

@@ -86,6 +86,7 @@ public static class PipelineRunner
 
         using var conn = LandingDatabase.Open(landing);
         LandingDatabase.LoadReference(conn);
+        if (manifest.IsDelta) PreviousState.CheckCompatible(conn, previous!);
 
         // 2. Read every file as text, rows in file order, malformed records set aside.
         var loaded = new Dictionary<FileSpec, RawCsvLoader.Result>();
@@ -106,9 +107,11 @@ public static class PipelineRunner
         // would leave a core idle otherwise); a delta's validation matches ids to the state in
         // service through them, so there they come first.
         var pseudonymizer = new Pseudonymizer(key);
-        var pseudonyms = manifest.IsDelta
+        // Duplicated here, not on the worker: a DuckDBConnection is not for use from two threads at once.
+        var second = manifest.IsDelta ? null : conn.Duplicate();
+        var pseudonyms = second is null
             ? Task.FromResult(Timed(() => PseudonymMaps.Build(conn, pseudonymizer, loaded.Keys)))
-            : Task.Run(() => { using var second = conn.Duplicate(); second.Open(); return Timed(() => PseudonymMaps.Build(second, pseudonymizer, loaded.Keys)); }, ct);
+            : Task.Run(() => { using (second) { second.Open(); return Timed(() => PseudonymMaps.Build(second, pseudonymizer, loaded.Keys)); } }, ct);
         try
         {
             // 4. Validate in dependency order (references resolve only to rows that passed).

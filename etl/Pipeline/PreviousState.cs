@@ -13,6 +13,19 @@ namespace Monitoring.Etl.Pipeline;
 /// </summary>
 public static class PreviousState
 {
+    /// <summary>
+    /// Refuses a delta onto a snapshot built by a release that stored pseudonyms as text (before they were
+    /// UUIDs): its keys cannot be matched, so the state must be loaded again from a full export.
+    /// </summary>
+    public static void CheckCompatible(DuckDBConnection conn, string previousSnapshot)
+    {
+        var households = LakeTable.For("households").ReadSql(DataDirectory.LakeDir(previousSnapshot));
+        var keyType = Sql.Scalar<string>(conn, $"SELECT typeof(household_key) FROM {households} LIMIT 1");
+        if (keyType is not null && keyType != "UUID")
+            throw new Read.ExportRefusedException(
+                $"the snapshot in service ({Path.GetFileName(previousSnapshot)}) holds pseudonyms as {keyType}, from an earlier release: load a full export before applying a delta");
+    }
+
     /// <summary>SQL yielding the raw ids of <paramref name="file"/> already known in the current state (delta only).</summary>
     public static string? KnownIdsSql(FileSpec file, string? previousSnapshot, bool isDelta)
     {

@@ -27,13 +27,18 @@ public static class WarehouseLoader
         {
             const string MonthRange = "SELECT first_month || ' ' || last_month || ' ' || reference_date FROM wh.run_meta";
             var previousRange = previousSnapshot is null ? null : Sql.Scalar<string>(landing, MonthRange);
+            if (previousSnapshot is not null)
+                foreach (var lake in staged) CheckSameColumns(landing, lake, previousSnapshot);
             foreach (var lake in staged)
                 Sql.Exec(landing, previousSnapshot is null
                     ? $"CREATE OR REPLACE TABLE wh.{lake.Table} AS SELECT * FROM {lake.Table}"
                     : Upsert(lake));
-            // A delta keeps the municipality list its snapshot was built with: a new list comes with a full load.
-            if (previousSnapshot is null)
-                Sql.Exec(landing, "CREATE OR REPLACE TABLE wh.ref_municipalities AS SELECT * EXCLUDE (cadastral_code) FROM ref_municipalities");
+            // The municipality list shipped with this release (validation used it): a delta marks it changed
+            // only when it differs from the one the snapshot in service was built with.
+            const string Municipalities = "SELECT * EXCLUDE (cadastral_code) FROM ref_municipalities";
+            var newMunicipalities = previousSnapshot is not null && Sql.Scalar<long>(landing,
+                $"SELECT count(*) FROM ((FROM wh.ref_municipalities EXCEPT ALL {Municipalities}) UNION ALL ({Municipalities} EXCEPT ALL FROM wh.ref_municipalities))") > 0;
+            Sql.Exec(landing, $"CREATE OR REPLACE TABLE wh.ref_municipalities AS {Municipalities}");
             var firstMonth = Sql.Scalar<string>(landing, "SELECT strftime(min(application_date), '%Y-%m') FROM wh.stg_households")
                              ?? manifest.ReferenceDate.ToString("yyyy-MM");
             Sql.Exec(landing, $"""
@@ -55,12 +60,28 @@ public static class WarehouseLoader
             if (previousSnapshot is null) return null;
             var changed = staged.Select(t => t.Table).ToList();
             if (Sql.Scalar<string>(landing, MonthRange) != previousRange) changed.Add("run_meta");
+            if (newMunicipalities) changed.Add("ref_municipalities");
             return changed;
         }
         finally
         {
             Sql.Exec(landing, "DETACH wh");
         }
+    }
+
+    /// <summary>
+    /// An upsert needs the staged rows to have the columns of the table in service; a release that changed
+    /// a staging model needs a full export first (a half-matching insert would drop or mistype values).
+    /// </summary>
+    static void CheckSameColumns(DuckDBConnection landing, LakeTable lake, string previousSnapshot)
+    {
+        string Columns(string database) => Sql.Scalar<string>(landing,
+            $"SELECT string_agg(column_name || ' ' || data_type, ', ' ORDER BY column_index) FROM duckdb_columns() WHERE database_name = '{database}' AND table_name = '{lake.Table}'") ?? "";
+        var now = Columns(Sql.Scalar<string>(landing, "SELECT current_database()")!);
+        var before = Columns("wh");
+        if (now != before)
+            throw new ExportRefusedException(
+                $"{lake.Table}: the snapshot in service ({Path.GetFileName(previousSnapshot)}) has columns ({before}), this release stages ({now}): load a full export before applying a delta");
     }
 
     /// <summary>A delta row replaces the row with the same key and never deletes (keys may hold NULL: compared as equal).</summary>

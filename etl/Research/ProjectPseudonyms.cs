@@ -16,8 +16,9 @@ public static class ProjectPseudonyms
     public static int BuildMap(OpenData.WarehouseSnapshot wh, Pseudonymizer pseudonymizer, string domain, string keysSql)
     {
         var keys = wh.Rows($"select distinct k from ({keysSql}) as s(k) where k is not null").Select(r => Convert.ToString(r[0])!).ToList();
-        // Warehouse keys are UUIDs (events' ids are text); a project pid is plain 32-hex text.
-        var pids = pseudonymizer.PseudonymizeAll(domain, keys);
+        // Warehouse keys are UUIDs (events' ids are text); the pid is the HMAC of the key's 32 hex digits
+        // without dashes, as when keys were stored as text, so a project's pids stay the same across releases.
+        var pids = pseudonymizer.PseudonymizeAll(domain, keys.Select(k => Guid.TryParse(k, out var g) ? g.ToString("N") : k).ToList());
         var keyType = wh.Rows($"select typeof(k) from ({keysSql}) as s(k) limit 1").Select(r => Convert.ToString(r[0])).FirstOrDefault() ?? "VARCHAR";
         wh.Exec($"create or replace table map_{domain} (key {keyType}, pid varchar)");
         using (var appender = wh.Connection.CreateAppender($"map_{domain}"))

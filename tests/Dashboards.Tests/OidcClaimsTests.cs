@@ -19,7 +19,10 @@ public sealed class OidcClaimsTests
     public void Provider_claims_map_to_role_and_territory()
     {
         Assert.Equal(new UserScope(UserRole.PlannerAts, "15", "ATS-15-001"), Map(("sub", "u1"), ("adi_role", "planner_ats"), ("adi_region", "15"), ("adi_ats", "ATS-15-001")));
-        Assert.Equal(new UserScope(UserRole.CaseManager, null, "ATS-15-001", "ab12cd34"), Map(("adi_role", "case_manager"), ("adi_ats", "ATS-15-001"), ("adi_operator", "ab12cd34")));
+        // Operator keys are UUIDs: with or without dashes they map to the dashed form; anything else is no key.
+        Assert.Equal(new UserScope(UserRole.CaseManager, null, "ATS-15-001", "0123abcd-89ab-cdef-fedc-ba9876543210"),
+            Map(("adi_role", "case_manager"), ("adi_ats", "ATS-15-001"), ("adi_operator", "0123ABCD89abcdeffedcba9876543210")));
+        Assert.Null(Map(("adi_role", "case_manager"), ("adi_ats", "ATS-15-001"), ("adi_operator", "ab12cd34")).OperatorKey);
         Assert.Equal(UserScope.Ministry, Map(("adi_role", "ministry")));
     }
 

@@ -29,7 +29,7 @@ public static partial class ModelInputs
     public static bool DependsOn(string sql, IReadOnlySet<string> changed) => Of(sql).Overlaps(changed);
 
     /// <summary>
-    /// A fingerprint of every model, indicator and flag SQL file and of the catalogue: a delta may
+    /// A fingerprint of every model, indicator and flag SQL file, of the catalogue and of this assembly: a delta may
     /// rebuild only part of a warehouse only when it was built by the very same models.
     /// </summary>
     public static string Fingerprint()
@@ -43,6 +43,9 @@ public static partial class ModelInputs
             sha.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(root, file).Replace('\\', '/') + "\n"));
             sha.AppendData(File.ReadAllBytes(file));
         }
+        // The C# half of the build (indicator value formulas, funnel limits) too: a deterministic build
+        // gives the same module id for the same code.
+        sha.AppendData(typeof(ModelInputs).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 }

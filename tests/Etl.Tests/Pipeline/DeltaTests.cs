@@ -157,6 +157,29 @@ public class DeltaTests
     }
 
     [Fact]
+    public void A_delta_onto_a_snapshot_with_text_pseudonyms_from_an_earlier_release_is_refused()
+    {
+        using var tmp = new TempDir();
+        var data = tmp["data"];
+        var store = new SnapshotStore(data);
+        Assert.Equal("succeeded", PipelineRunner.Run(new PipelineOptions { Source = FixtureExport.Valid().Write(tmp["full"]), DataDir = data, Demo = true }).Status);
+        var before = store.CurrentSnapshotDir()!;
+        // What an earlier release wrote: the households' keys as 32 hex characters.
+        var file = Directory.GetFiles(Path.Combine(DataDirectory.LakeDir(before), "households"), "*.parquet").Single();
+        using (var db = Duck.Memory())
+        {
+            db.Scalar($"COPY (SELECT * REPLACE (replace(household_key::VARCHAR, '-', '') AS household_key) FROM read_parquet('{file}')) TO '{file}.old' (FORMAT parquet)");
+        }
+        File.Move(file + ".old", file, overwrite: true);
+
+        var delta = PipelineRunner.Run(new PipelineOptions { Source = Delta("cases.csv").Write(tmp["delta"]), DataDir = data, Demo = true });
+
+        Assert.Equal("refused", delta.Status);
+        Assert.Contains("load a full export", delta.Error);
+        Assert.Equal(before, store.CurrentSnapshotDir());
+    }
+
+    [Fact]
     public void A_delta_without_a_previous_load_is_refused()
     {
         using var tmp = new TempDir();

@@ -93,12 +93,13 @@ public class ResearchExtractTests(TinyWarehouseFixture fx)
     public void A_project_pid_is_hmac_of_the_warehouse_key_under_the_hkdf_derived_project_key()
     {
         var a = Extract("alpha");
-        // Independent computation: HKDF-SHA256(pipeline key, info "monitoring/research/alpha"), then HMAC-SHA256("household|<key>").
+        // Independent computation: HKDF-SHA256(pipeline key, info "monitoring/research/alpha"), then HMAC-SHA256("household|<key as 32 hex digits>").
         var projectKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, TestKey.Bytes, 32, info: Encoding.UTF8.GetBytes("monitoring/research/alpha"));
         using var d = Duck.Memory();
         d.Exec($"attach {Duck.Lit(fx.WarehouseFile)} as wh (read_only)");
         var pids = d.Column($"select household_pid from read_parquet({Pq(a, "households")})").ToHashSet();
-        var keys = d.Column("select household_key from wh.stg_households");
+        // The key as 32 hex digits without dashes (the form keys had before they were stored as UUIDs): pids stay stable.
+        var keys = d.Column("select replace(household_key::VARCHAR, '-', '') from wh.stg_households");
         var expected = keys.Select(k => Convert.ToHexStringLower(HMACSHA256.HashData(projectKey, Encoding.UTF8.GetBytes("household|" + k)).AsSpan(0, 16))).ToHashSet();
         Assert.Subset(expected, pids);
     }
