@@ -1,23 +1,32 @@
 using System.Text;
+using Monitoring.Warehouse.Csv;
 
 namespace Monitoring.Dashboards.Queries;
 
-/// <summary>Writes a Grid as CSV (comma, RFC 4180 quoting, header = column keys), cells exactly as the table shows them.</summary>
+/// <summary>
+/// A Grid as CSV through the project's one CSV writer (<see cref="SafeCsvWriter"/>: RFC 4180, formula injection
+/// neutralised): header = column keys, cells exactly as the table shows them. A numeric cell stays a number
+/// (-1.5 is not escaped); every text cell starting with = + - @, tab or CR gets a leading '.
+/// </summary>
 public static class CsvFormat
 {
     public static string Write(Grid grid)
     {
-        var sb = new StringBuilder();
-        sb.AppendLine(string.Join(',', grid.Columns.Select(c => Quote(c.Key))));
-        foreach (var row in grid.Rows)
-            sb.AppendLine(string.Join(',', grid.Columns.Select((c, i) => Quote(GridFormat.Cell(row[i], c)))));
-        return sb.ToString();
+        using var buffer = new MemoryStream();
+        using (var csv = SafeCsvWriter.To(buffer))
+        {
+            csv.WriteRow(grid.Columns.Select(c => (object?)c.Key));
+            foreach (var row in grid.Rows)
+                csv.WriteRow(grid.Columns.Select((c, i) => Cell(row[i], c)));
+        }
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static string Quote(string s)
+    // Numbers are formatted as the table shows them (counts, percents, days) and marked as numbers.
+    private static object? Cell(object? value, GridColumn column) => value switch
     {
-        // A leading =, +, - or @ would be read as a formula by spreadsheets; numbers like -1.5 stay as they are.
-        if (s.Length > 0 && "=+@".Contains(s[0])) s = "'" + s;
-        return s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
-    }
+        null => null,
+        double or float or decimal or int or long or short or byte or uint or ulong => new FormattedNumber(GridFormat.Cell(value, column)),
+        _ => GridFormat.Cell(value, column),
+    };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Monitoring.Warehouse.Csv;
 using System.Text;
 
 namespace Monitoring.Etl.OpenData;
@@ -49,20 +50,23 @@ public static class DataDictionaryWriter
         File.WriteAllText(path, md.ToString(), new UTF8Encoding(false));
     }
 
-    public const string DisclosureText = """
-        ## Controllo della riservatezza / Disclosure control
+    /// <summary>The disclosure rules, each in Italian and English (the markdown dictionary, the README and the .xlsx carry them).</summary>
+    public static readonly IReadOnlyList<(string It, string En)> DisclosureNotes =
+    [
+        ("Un conteggio inferiore a 10 è pubblicato come `<10` (status `small_count`).", "A count below 10 is published as `<10` (status `small_count`)."),
+        ("Un tasso, una media o una mediana il cui denominatore è inferiore a 20 (o alla soglia propria dell'indicatore) non è pubblicato (`small_denominator`).", "A rate, average or median over a denominator below 20 (or the indicator's own threshold) is not published (`small_denominator`)."),
+        ("Soppressione secondaria: in ogni mese, gli ATS di una regione sommano al totale regionale e le regioni al totale nazionale; quando un valore è nascosto e il totale è pubblicato, almeno un altro valore della stessa riga è nascosto (`secondary_suppression`), scelto in modo che nessun valore nascosto si possa ricavare per differenza.", "Secondary suppression: each month, the ATS of a region add up to the region and the regions to Italy; where a value is hidden under a published total, at least one more is hidden (`secondary_suppression`) so no hidden value can be recovered by subtraction."),
+        ("Il livello case manager e il personale a livello di ATS non sono mai pubblicati.", "Case-manager level and ATS-level staffing are never published."),
+        ("I tassi sono pubblicati senza numeratore e denominatore.", "Rates are published without their numerators and denominators."),
+    ];
 
-        - Un conteggio inferiore a 10 è pubblicato come `<10` (status `small_count`). / A count below 10 is published as `<10`.
-        - Un tasso, una media o una mediana il cui denominatore è inferiore a 20 (o alla soglia propria dell'indicatore) non è pubblicato (`small_denominator`). / A rate, average or median over a denominator below 20 (or the indicator's own threshold) is not published.
-        - Soppressione secondaria: in ogni mese, gli ATS di una regione sommano al totale regionale e le regioni al totale nazionale; quando un valore è nascosto e il totale è pubblicato, almeno un altro valore della stessa riga è nascosto (`secondary_suppression`), scelto in modo che nessun valore nascosto si possa ricavare per differenza. / Secondary suppression: each month, the ATS of a region add up to the region and the regions to Italy; where a value is hidden under a published total, at least one more is hidden so no hidden value can be recovered by subtraction.
-        - Il livello case manager e il personale a livello di ATS non sono mai pubblicati. / Case-manager level and ATS-level staffing are never published.
-        - I tassi sono pubblicati senza numeratore e denominatore. / Rates are published without their numerators and denominators.
-        """;
+    public static string DisclosureText { get; } =
+        "## Controllo della riservatezza / Disclosure control\n\n" + string.Join("\n", DisclosureNotes.Select(n => $"- {n.It} / {n.En}"));
 
     public const string CsvText = """
         ## Formato CSV / CSV format
 
-        UTF-8 senza BOM, separatore virgola, fine riga CRLF, virgolette come da RFC 4180. Per sicurezza nei fogli di calcolo, un testo che inizia con `=`, `+`, `-`, `@`, tabulazione o a capo è preceduto da un apice (`'`); i numeri (anche negativi) restano numeri. / UTF-8 without BOM, comma, CRLF, RFC 4180 quoting. For spreadsheet safety a text cell starting with `=`, `+`, `-`, `@`, tab or CR is prefixed with a single quote; numbers, negative ones included, stay numeric.
+        UTF-8 senza BOM, separatore virgola, fine riga CRLF, virgolette come da RFC 4180: il formato per i programmi. Per un foglio di calcolo aprire il file `.xlsx` accanto a ogni CSV (celle tipizzate: codici e mesi come testo, numeri come numeri; un foglio con il dizionario). Per sicurezza nei fogli di calcolo, un testo del CSV che inizia con `=`, `+`, `-`, `@`, tabulazione o a capo è preceduto da un apice (`'`); i numeri (anche negativi) restano numeri. / UTF-8 without BOM, comma, CRLF, RFC 4180 quoting: the format for programs. For a spreadsheet open the `.xlsx` beside each CSV (typed cells: codes and months as text, numbers as numbers; a dictionary sheet). For spreadsheet safety a CSV text cell starting with `=`, `+`, `-`, `@`, tab or CR is prefixed with a single quote; numbers, negative ones included, stay numeric.
         """;
 
     static string Cell(string text) => text.Replace("|", "\\|").Replace("\n", " ");

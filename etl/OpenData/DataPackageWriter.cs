@@ -4,9 +4,12 @@ using System.Text.Json.Nodes;
 namespace Monitoring.Etl.OpenData;
 
 /// <summary>
-/// The Frictionless Data Package (v1) descriptor: package name/title/licenses, and one tabular resource per file
-/// (CSV and Parquet of each table) with path, format, mediatype, encoding and its Table Schema (fields, primaryKey,
-/// missingValues: "&lt;10" marks a small count in the CSV value column).
+/// The Frictionless Data Package (v1) descriptor, accepted by datapackage-js 1.1.10 (tests/Etl.Tests/Validators):
+/// a "data-package" whose CSV files are "tabular-data-resource"s (path, format, mediatype, encoding, dialect and
+/// their Table Schema: fields, primaryKey, missingValues — "&lt;10" marks a small count in the CSV value column),
+/// and whose Parquet and .xlsx copies are plain "data-resource"s: the v1 spec allows only CSV as tabular data, so a
+/// package that declared them tabular would be refused ("Tabular format parquet is not supported"). They carry the
+/// same schema as information, and say in their description that they are the same table.
 /// </summary>
 public static class DataPackageWriter
 {
@@ -19,10 +22,11 @@ public static class DataPackageWriter
         {
             resources.Add(Resource(r, "csv", "text/csv", release));
             resources.Add(Resource(r, "parquet", "application/vnd.apache.parquet", release));
+            resources.Add(Resource(r, "xlsx", XlsxMediaType, release));
         }
         return new JsonObject
         {
-            ["profile"] = "tabular-data-package",
+            ["profile"] = "data-package",
             ["name"] = "adi-monitoring-" + release.Id.ToLowerInvariant(),
             ["id"] = "adi-monitoring/" + release.Id,
             ["title"] = "Monitoraggio dell'Assegno di Inclusione (ADI) — indicatori pubblici",
@@ -42,6 +46,8 @@ public static class DataPackageWriter
         };
     }
 
+    public const string XlsxMediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     static JsonObject Resource(ResourceSpec r, string format, string mediaType, ReleaseInfo release)
     {
         var fields = new JsonArray();
@@ -60,16 +66,16 @@ public static class DataPackageWriter
             schema["missingValues"] = new JsonArray(r.MissingValues.Select(v => (JsonNode)JsonValue.Create(v)!).ToArray());
         var resource = new JsonObject
         {
-            ["profile"] = "tabular-data-resource",
+            ["profile"] = format == "csv" ? "tabular-data-resource" : "data-resource",
             ["name"] = $"{r.Name}-{format}",
             ["path"] = $"{r.Name}.{format}",
             ["title"] = r.TitleEn,
-            ["description"] = r.TitleIt + " / " + r.TitleEn,
+            ["description"] = r.TitleIt + " / " + r.TitleEn + (format == "csv" ? "" : $" — {format}, same rows as {r.Name}.csv"),
             ["format"] = format,
             ["mediatype"] = mediaType,
-            ["encoding"] = "utf-8",
             ["schema"] = schema,
         };
+        if (format == "csv") resource["encoding"] = "utf-8";
         if (format == "csv")
             resource["dialect"] = new JsonObject { ["delimiter"] = ",", ["lineTerminator"] = "\r\n", ["quoteChar"] = "\"", ["doubleQuote"] = true, ["header"] = true };
         if (r.Source is not null) resource["sources"] = new JsonArray(new JsonObject { ["title"] = r.Source });

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Monitoring.Warehouse.Csv;
 using System.Text;
 using System.Text.Json.Nodes;
 using Monitoring.Warehouse.Disclosure;
@@ -30,11 +31,12 @@ public static class OpenDataPublisher
             throw new ReleaseExistsException($"release {release.Id} already exists in {outDir}: releases are never overwritten");
 
         var rows = ReleaseDisclosure.Apply(inputs);
+        var previousReleaseId = OpenDataReleases.LatestId(outDir); // the version this one follows
         var building = Path.Combine(outDir, ".building-" + release.Id + "-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(building);
         try
         {
-            WriteFiles(building, release, inputs, rows);
+            WriteFiles(building, release, inputs, rows, previousReleaseId);
             Directory.Move(building, folder); // fails if another publisher got there first: still never overwritten
         }
         catch
@@ -43,23 +45,27 @@ public static class OpenDataPublisher
             throw;
         }
         WriteLatest(outDir, release);
+        CatalogWriter.Write(outDir, release);
         return new OpenDataPublication(folder, release.Id, rows.Count,
             rows.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count()));
     }
 
-    static void WriteFiles(string dir, ReleaseInfo release, ReleaseInputs inputs, List<PublishedRow> rows)
+    static void WriteFiles(string dir, ReleaseInfo release, ReleaseInputs inputs, List<PublishedRow> rows, string? previousReleaseId)
     {
-        // CSV: the value column carries "<10" in place of a small count.
-        using (var csv = new SafeCsvWriter(Path.Combine(dir, "indicators.csv")))
+        // One row list per table feeds the CSV and the .xlsx; the CSV value column carries "<10" for a small count.
+        var tables = new (ResourceSpec Spec, List<object?[]> Rows)[]
         {
-            csv.WriteRow(ReleaseSchema.Indicators.Fields.Select(f => (object?)f.Name));
-            foreach (var r in rows)
-                csv.WriteRow([r.IndicatorId, r.Level, r.TerritoryCode, r.TerritoryName, r.RegionCode, r.Month, r.Value is { } v ? v : r.Marker, r.Status]);
-        }
-        using (var csv = new SafeCsvWriter(Path.Combine(dir, "territories.csv")))
+            (ReleaseSchema.Indicators, rows.Select(r => new object?[] { r.IndicatorId, r.Level, r.TerritoryCode, r.TerritoryName, r.RegionCode, r.Month, r.Value is { } v ? v : r.Marker, r.Status }).ToList()),
+            (ReleaseSchema.Territories, inputs.Territories.Select(t => new object?[] { t.Level, t.Code, t.Name, t.RegionCode, t.Population2011 }).ToList()),
+        };
+        foreach (var (spec, tableRows) in tables)
         {
-            csv.WriteRow(ReleaseSchema.Territories.Fields.Select(f => (object?)f.Name));
-            foreach (var t in inputs.Territories) csv.WriteRow([t.Level, t.Code, t.Name, t.RegionCode, t.Population2011]);
+            using (var csv = new SafeCsvWriter(Path.Combine(dir, spec.Name + ".csv")))
+            {
+                csv.WriteRow(spec.Fields.Select(f => (object?)f.Name));
+                foreach (var row in tableRows) csv.WriteRow(row);
+            }
+            XlsxTableWriter.Write(Path.Combine(dir, spec.Name + ".xlsx"), spec, tableRows, inputs.Indicators);
         }
         WriteParquet(dir, rows, inputs.Territories);
         DataDictionaryWriter.WriteMarkdown(Path.Combine(dir, "dictionary.md"), release, inputs.Indicators);
@@ -67,10 +73,11 @@ public static class OpenDataPublisher
         DataPackageWriter.Write(Path.Combine(dir, "datapackage.json"), release);
         var distributions = ReleaseSchema.All.SelectMany(r => new[]
         {
-            (r.Name + ".csv", "CSV", "text/csv"),
-            (r.Name + ".parquet", "PARQUET", "application/vnd.apache.parquet"),
+            new DcatWriter.DistributionFile(r.Name + ".csv", "CSV", "text/csv", r.TitleIt, r.TitleEn),
+            new DcatWriter.DistributionFile(r.Name + ".parquet", "PARQUET", "application/vnd.apache.parquet", r.TitleIt, r.TitleEn),
+            new DcatWriter.DistributionFile(r.Name + ".xlsx", "XLSX", DataPackageWriter.XlsxMediaType, r.TitleIt, r.TitleEn),
         }).ToList();
-        DcatWriter.Write(Path.Combine(dir, "dcat.jsonld"), release, distributions);
+        DcatWriter.Write(Path.Combine(dir, "dcat.jsonld"), release, distributions, previousReleaseId);
         File.WriteAllText(Path.Combine(dir, "README.md"), ReleaseNote(release, rows), new UTF8Encoding(false));
         File.WriteAllText(Path.Combine(dir, OpenDataReleases.ManifestFile), new JsonObject
         {
@@ -122,11 +129,12 @@ public static class OpenDataPublisher
             Dati del {release.ReferenceDate:yyyy-MM-dd} (mesi {release.FirstMonth} – {release.LastMonth}), pubblicati il {release.Issued.UtcDateTime:yyyy-MM-dd}.
             Data as of {release.ReferenceDate:yyyy-MM-dd} (months {release.FirstMonth} – {release.LastMonth}), issued {release.Issued.UtcDateTime:yyyy-MM-dd}.
 
-            Files: `indicators.csv` / `indicators.parquet` (the indicators), `territories.csv` / `territories.parquet`
+            Files: `indicators.csv` / `.parquet` / `.xlsx` (the indicators), `territories.csv` / `.parquet` / `.xlsx`
             (territories and population), `dictionary.md` / `dictionary.csv` (data dictionary), `datapackage.json`
-            (Frictionless Data Package), `dcat.jsonld` (DCAT-AP_IT metadata).
+            (Frictionless Data Package), `dcat.jsonld` (DCAT-AP_IT metadata of this version; `../catalog.jsonld` is the
+            catalogue of every release). Per un foglio di calcolo aprire il file `.xlsx` / for a spreadsheet open the `.xlsx`.
 
-            Licenza / licence: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/).
+            Licenza / licence: CC BY 4.0 (https://w3id.org/italia/controlled-vocabulary/licences/A21_CCBY40).
             Popolazione / population: {ReleaseSchema.IstatAttribution}.
 
             Rows: {rows.Count:N0} ({string.Join(", ", byStatus)}).

@@ -49,6 +49,7 @@ public static class OpenDataReleases
         ".json" => "application/json",
         ".jsonld" => "application/ld+json",
         ".md" => "text/markdown",
+        ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         _ => "application/octet-stream",
     };
 }

@@ -1,4 +1,4 @@
-using Monitoring.Etl.OpenData;
+using Monitoring.Warehouse.Csv;
 using Monitoring.Tests.Etl.Support;
 
 namespace Monitoring.Tests.Etl.OpenData;
@@ -27,6 +27,19 @@ public class CsvInjectionTests
         Assert.Equal("'" + text, row[0]);          // neutralized, and otherwise intact after RFC 4180 parsing
         Assert.Equal("-3.5", row[1]);               // a negative NUMBER stays a number
         Assert.EndsWith(",-3.5\r\n", File.ReadAllText(path));  // written bare: no quote, no prefix
+    }
+
+    [Fact]
+    public void Numbers_stay_numbers_and_a_formatted_number_is_not_taken_for_a_formula()
+    {
+        using var dir = new TempDir();
+        var path = dir["t.csv"];
+        using (var w = new SafeCsvWriter(path))
+        {
+            w.WriteRow(["a", "b", "c", "d", "e"]);
+            w.WriteRow([-1L, -2.25m, new FormattedNumber("-12.5%"), "-1+1+cmd|' /C calc'!A0", new DateOnly(2024, 1, 31)]);
+        }
+        Assert.Equal("a,b,c,d,e\r\n-1,-2.25,-12.5%,\"'-1+1+cmd|' /C calc'!A0\",2024-01-31\r\n", File.ReadAllText(path));
     }
 
     [Fact]

@@ -9,7 +9,8 @@ namespace Monitoring.Tests.Etl.OpenData;
 /// name (unique, pattern) and path; Tabular Data Resource: schema; Table Schema: fields ≥ 1 with a name and a type
 /// from the spec's list, primaryKey naming fields, missingValues strings) and DCAT-AP_IT (mandatory properties of
 /// dcatapit:Dataset — identifier, title, description, modified, theme, rightsHolder, accrualPeriodicity,
-/// distribution, contact point — and of dcatapit:Distribution — accessURL, format, license).
+/// distribution, contact point — and of dcatapit:Distribution — accessURL, format, license). The standards' own
+/// validators run in <see cref="StandardValidatorTests"/>.
 /// </summary>
 [Collection(TinyWarehouseCollection.Name)]
 public partial class MetadataStandardsTests(TinyWarehouseFixture fx)
@@ -45,8 +46,9 @@ public partial class MetadataStandardsTests(TinyWarehouseFixture fx)
             Assert.True(File.Exists(Path.Combine(fx.Release.Folder, path)), $"{path} is missing");
             Assert.False(string.IsNullOrEmpty((string?)r["format"]));
             Assert.False(string.IsNullOrEmpty((string?)r["mediatype"]));
-            Assert.Equal("utf-8", (string?)r["encoding"]);
-            Assert.Equal("tabular-data-resource", (string?)r["profile"]);
+            // v1 allows only CSV as tabular data: the Parquet and .xlsx copies are plain data resources
+            Assert.Equal((string)r["format"]! == "csv" ? "tabular-data-resource" : "data-resource", (string?)r["profile"]);
+            if ((string)r["format"]! == "csv") Assert.Equal("utf-8", (string?)r["encoding"]);
 
             var schema = r["schema"]!.AsObject();
             var fields = schema["fields"]!.AsArray();
@@ -76,17 +78,24 @@ public partial class MetadataStandardsTests(TinyWarehouseFixture fx)
     }
 
     [Fact]
-    public void Dcat_jsonld_has_the_properties_dcat_ap_it_makes_mandatory()
+    public void Dcat_jsonld_is_a_complete_dcat_ap_it_record_a_harvester_can_take()
     {
-        var ds = Load("dcat.jsonld");
-        var ctx = ds["@context"]!.AsObject();
+        var doc = Load("dcat.jsonld");
+        var ctx = doc["@context"]!.AsObject();
         Assert.Equal("http://www.w3.org/ns/dcat#", (string?)ctx["dcat"]);
         Assert.Equal("http://purl.org/dc/terms/", (string?)ctx["dct"]);
         Assert.Equal("http://dati.gov.it/onto/dcatapit#", (string?)ctx["dcatapit"]);
-        Assert.Equal("http://xmlns.com/foaf/0.1/", (string?)ctx["foaf"]);
-        Assert.Equal("http://www.w3.org/2006/vcard/ns#", (string?)ctx["vcard"]);
-        Assert.Contains("dcatapit:Dataset", Types(ds));
+        var graph = doc["@graph"]!.AsArray();
+        var catalog = graph[0]!.AsObject();
+        var ds = graph[1]!.AsObject();
 
+        // the catalogue, with its publisher, and the dataset linked
+        Assert.Contains("dcatapit:Catalog", Types(catalog));
+        Assert.Equal((string?)ds["@id"], (string?)catalog["dcat:dataset"]!.AsArray().Single()!["@id"]);
+        Assert.Contains("dcatapit:Organization", Types(catalog["dct:publisher"]!.AsObject()));
+        Assert.NotEmpty(catalog["dct:title"]!.AsArray());
+
+        Assert.Contains("dcatapit:Dataset", Types(ds));
         Assert.False(string.IsNullOrWhiteSpace((string?)ds["dct:identifier"]));
         var titles = ds["dct:title"]!.AsArray();
         Assert.Contains(titles, t => (string?)t!["@language"] == "it" && !string.IsNullOrWhiteSpace((string?)t["@value"]));
@@ -95,18 +104,24 @@ public partial class MetadataStandardsTests(TinyWarehouseFixture fx)
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", (string)ds["dct:modified"]!["@value"]!);
         Assert.Equal("2026-11-02", (string)ds["dct:issued"]!["@value"]!);
         Assert.Equal("http://publications.europa.eu/resource/authority/data-theme/SOCI", (string?)ds["dcat:theme"]!["@id"]);
-        Assert.StartsWith("http://publications.europa.eu/resource/authority/frequency/", (string)ds["dct:accrualPeriodicity"]!["@id"]!);
-        Assert.StartsWith("http://publications.europa.eu/resource/authority/language/", (string)ds["dct:language"]!["@id"]!);
+        Assert.Equal("http://publications.europa.eu/resource/authority/frequency/MONTHLY", (string?)ds["dct:accrualPeriodicity"]!["@id"]);
+        Assert.Equal("http://publications.europa.eu/resource/authority/country/ITA", (string?)ds["dct:spatial"]!["@id"]);
+        Assert.Equal("2026-10-31", (string?)ds["dct:temporal"]!["dcat:endDate"]!["@value"]);
+        Assert.NotNull(ds["dct:conformsTo"]!["@id"]);
+        Assert.Equal("dct:ProvenanceStatement", (string?)ds["dct:provenance"]!["@type"]);
+        Assert.Null(ds["dct:source"]); // attribution lives in the provenance statement and the rights
         foreach (var agent in new[] { ds["dct:rightsHolder"]!, ds["dct:publisher"]! })
         {
             Assert.Contains("dcatapit:Organization", Types(agent.AsObject()));
             Assert.False(string.IsNullOrWhiteSpace((string?)agent["dct:identifier"]));
             Assert.NotEmpty(agent["foaf:name"]!.AsArray());
+            Assert.Equal("http://purl.org/adms/publishertype/NationalAuthority", (string?)agent["dct:type"]!["@id"]);
         }
         Assert.False(string.IsNullOrWhiteSpace((string?)ds["dcat:contactPoint"]!["vcard:fn"]));
+        Assert.Equal(fx.Release.Publication.ReleaseId, (string?)ds["owl:versionInfo"]);
 
         var distributions = ds["dcat:distribution"]!.AsArray();
-        Assert.Equal(4, distributions.Count);
+        Assert.Equal(6, distributions.Count); // CSV, Parquet and .xlsx of each table
         foreach (var node in distributions)
         {
             var d = node!.AsObject();
@@ -114,8 +129,11 @@ public partial class MetadataStandardsTests(TinyWarehouseFixture fx)
             Assert.StartsWith("https://opendata.example.org/adi/", (string)d["dcat:accessURL"]!["@id"]!);
             var download = (string)d["dcat:downloadURL"]!["@id"]!;
             Assert.True(File.Exists(Path.Combine(fx.Release.Folder, download.Split('/')[^1])), download);
-            Assert.Matches("^http://publications.europa.eu/resource/authority/file-type/(CSV|PARQUET)$", (string)d["dct:format"]!["@id"]!);
-            Assert.Equal("https://creativecommons.org/licenses/by/4.0/", (string?)d["dct:license"]!["@id"]);
+            Assert.Matches("^http://publications.europa.eu/resource/authority/file-type/(CSV|PARQUET|XLSX)$", (string)d["dct:format"]!["@id"]!);
+            Assert.StartsWith("https://www.iana.org/assignments/media-types/", (string)d["dcat:mediaType"]!["@id"]!);
+            Assert.Equal("dct:MediaType", (string?)d["dcat:mediaType"]!["@type"]);
+            Assert.Equal("https://w3id.org/italia/controlled-vocabulary/licences/A21_CCBY40", (string?)d["dct:license"]!["@id"]);
+            Assert.Equal("http://publications.europa.eu/resource/authority/planned-availability/STABLE", (string?)d["dcatap:availability"]!["@id"]);
         }
     }
 

@@ -12,12 +12,14 @@ public static class ReleaseValidators
 {
     public static string Folder { get; } = FindFolder();
 
-    public static JsonObject Run(string releaseFolder)
+    /// <summary>Validates the folder's datapackage.json and dcat.jsonld, or <paramref name="jsonldFile"/> in place of the latter.</summary>
+    public static JsonObject Run(string releaseFolder, string? jsonldFile = null)
     {
         var psi = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Folder };
         psi.ArgumentList.Add(Path.Combine(Folder, "validate-release.mjs"));
         psi.ArgumentList.Add(releaseFolder);
         psi.ArgumentList.Add(Path.Combine(Folder, "shapes"));
+        if (jsonldFile is not null) psi.ArgumentList.Add(jsonldFile);
         using var p = Process.Start(psi)!;
         var stderr = p.StandardError.ReadToEndAsync();
         var stdout = p.StandardOutput.ReadToEnd();

@@ -1,5 +1,5 @@
 // Runs the standards' own validators on one written release folder and prints one JSON report on stdout:
-//   node validate-release.mjs <folder containing datapackage.json [and dcat.jsonld]> <shapes dir>
+//   node validate-release.mjs <folder holding datapackage.json and/or dcat.jsonld> <shapes dir> [other .jsonld file]
 // - Frictionless: datapackage-js 1.1.10 loads the descriptor in strict mode (profile errors refuse it), and every
 //   tabular resource is read with tableschema-js 1.12.6, casting every cell against its Table Schema.
 // - SHACL: jsonld.js 9 turns dcat.jsonld into RDF; rdf-validate-shacl 0.6.5 checks it against the EU DCAT-AP
@@ -14,14 +14,17 @@ import jsonld from 'jsonld';
 import rdf from '@zazuko/env-node';
 import SHACLValidator from 'rdf-validate-shacl';
 
-const [folder, shapesDir] = process.argv.slice(2);
+const [folder, shapesDir, jsonldFile] = process.argv.slice(2);
 if (!folder || !shapesDir) { console.error('usage: validate-release.mjs RELEASE_DIR SHAPES_DIR'); process.exit(2); }
 
-const report = { frictionless: { valid: false, errors: [], rows: {} }, shacl: null };
+const report = { frictionless: null, shacl: null };
 
 // ---- Frictionless -------------------------------------------------------------------------------------------
-try {
-  const pkg = await datapackage.Package.load(path.join(folder, 'datapackage.json'), { strict: false });
+if (fs.existsSync(path.join(folder, 'datapackage.json'))) try {
+  report.frictionless = { valid: false, errors: [], rows: {} };
+  // strict: the descriptor must satisfy its profiles (a refusal throws), and a resource is tabular only when its
+  // profile says so — the Parquet and .xlsx copies are plain data resources (v1 allows only CSV as tabular data).
+  const pkg = await datapackage.Package.load(path.join(folder, 'datapackage.json'), { strict: true });
   report.frictionless.errors.push(...pkg.errors.map(e => `package: ${e.message}`));
   for (const resource of pkg.resources) {
     report.frictionless.errors.push(...resource.errors.map(e => `${resource.name}: ${e.message}`));
@@ -53,7 +56,7 @@ try {
 }
 
 // ---- SHACL --------------------------------------------------------------------------------------------------
-const dcatFile = path.join(folder, 'dcat.jsonld');
+const dcatFile = jsonldFile ?? path.join(folder, 'dcat.jsonld');
 if (fs.existsSync(dcatFile)) {
   const parse = async (file, mediaType) => {
     const ds = rdf.dataset();
