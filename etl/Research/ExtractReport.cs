@@ -7,9 +7,14 @@ public sealed record ExtractReport(
     string RunId,
     string ReferenceDate,
     int K,
+    string Threshold,
+    double MaxSuppressedShare,
     int GeneralizationRung,
     IReadOnlyList<string> Generalized,
     IReadOnlyList<TableAnonymity> Anonymity,
+    IReadOnlyList<DisclosureRisk> RiskBefore,
+    IReadOnlyList<DisclosureRisk> RiskAfter,
+    IReadOnlyList<RungTrial> Ladder,
     IReadOnlyDictionary<string, long> Rows)
 {
     /// <summary>The smallest class over the k-anonymized tables.</summary>

@@ -7,11 +7,12 @@ using Monitoring.Etl.Pseudonymize;
 namespace Monitoring.Etl.Research;
 
 /// <summary>
-/// Pseudonymized microdata for ONE research project: households, persons, cases and events of the snapshot in
-/// service, every key re-pseudonymized under the project's own key (so two projects' extracts cannot be joined to
-/// each other or to the warehouse), quasi-identifiers generalized and rare combinations suppressed until each is
-/// shared by at least k records. Parquet files carry their column descriptions; a codebook, a release note and
-/// extract-report.json say what was generalized or suppressed and the k achieved.
+/// Pseudonymized microdata for ONE research project: households, persons, cases, events, referrals, payments and
+/// budget of the snapshot in service, every key re-pseudonymized under the project's own key (so two projects'
+/// extracts cannot be joined to each other or to the warehouse), the key variables generalized across the linked
+/// tables and the households still in small classes suppressed with everything linked to them
+/// (<see cref="KAnonymizer"/>). Parquet files carry their column descriptions; a codebook, datapackage.json, a
+/// release note and extract-report.json say what was generalized or suppressed and the risk before and after.
 /// </summary>
 public static partial class ResearchExtractor
 {
@@ -35,15 +36,20 @@ public static partial class ResearchExtractor
         ProjectPseudonyms.BuildMap(wh, pseudonymizer, "case", "select case_key from wh.fct_cases");
         ProjectPseudonyms.BuildMap(wh, pseudonymizer, "operator", "select case_manager_key from wh.fct_cases union select operator_key from wh.fct_case_events");
         ProjectPseudonyms.BuildMap(wh, pseudonymizer, "event", "select event_id from wh.fct_case_events");
+        ProjectPseudonyms.BuildMap(wh, pseudonymizer, "referral", "select referral_id from wh.stg_referrals");
 
         BuildBase(wh, referenceDate);
-        var (step, households, persons) = KAnonymizer.Apply(wh, options.K, options.MaxSuppressedShare);
+        var outcome = KAnonymizer.Apply(wh, options.K, options.MaxSuppressedShare);
 
         Directory.CreateDirectory(options.OutDir);
         var building = Path.Combine(options.OutDir, $".building-{options.Project}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(building);
         var rows = new Dictionary<string, long>();
-        var anonymity = new List<TableAnonymity> { households with { Table = "households" }, persons with { Table = "persons" } };
+        var anonymity = new List<TableAnonymity>
+        {
+            new("households", KeyVariables.Household, outcome.Households, outcome.HouseholdsSuppressed, outcome.HouseholdsAfter.Classes, outcome.HouseholdsAfter.SmallestClass),
+            new("persons", KeyVariables.Person, outcome.Persons, outcome.PersonsSuppressed, outcome.PersonsAfter.Classes, outcome.PersonsAfter.SmallestClass),
+        };
         try
         {
             foreach (var t in ExtractTables.All)
@@ -57,9 +63,12 @@ public static partial class ResearchExtractor
                 rows[t.Name] = Convert.ToInt64(wh.Rows($"select count(*) from read_parquet({ParquetCopy.Literal(path)})").Single()[0], CultureInfo.InvariantCulture);
             }
             var report = new ExtractReport(options.Project, folder, runId, referenceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                options.K, step.Rung, step.Describe().ToList(), anonymity, rows);
+                options.K, $"individual re-identification risk 1/f_k <= 1/{options.K} for every record on the combined key variables (no sample unique, no class below k = {options.K}), with at most {options.MaxSuppressedShare:P0} of households suppressed",
+                options.MaxSuppressedShare, outcome.Step.Rung, outcome.Step.Describe().ToList(), anonymity,
+                [outcome.HouseholdsBefore, outcome.PersonsBefore], [outcome.HouseholdsAfter, outcome.PersonsAfter], outcome.Trials, rows);
             File.WriteAllText(Path.Combine(building, "extract-report.json"), JsonSerializer.Serialize(report, ReportJson));
             ExtractDocs.WriteCodebook(Path.Combine(building, "codebook.md"), report);
+            ExtractDocs.WriteDataPackage(Path.Combine(building, "datapackage.json"), report);
             ExtractDocs.WriteReleaseNote(Path.Combine(building, "release-note.md"), report);
             Directory.Move(building, folder);
             return report;
@@ -71,7 +80,7 @@ public static partial class ResearchExtractor
         }
     }
 
-    /// <summary>hh_base and person_base: the records with what the quasi-identifiers are made from (working tables, never written).</summary>
+    /// <summary>hh_base, person_base and case_base: the records the key variables are made from (working tables, never written).</summary>
     static void BuildBase(WarehouseSnapshot wh, DateOnly referenceDate)
     {
         var refDate = $"date '{referenceDate:yyyy-MM-dd}'";
@@ -105,6 +114,12 @@ public static partial class ResearchExtractor
                 from persons
             )
             select * from aged
+            """);
+        wh.Exec("""
+            create or replace table case_base as
+            select c.case_key, c.household_key, c.ats_code, a.region_code, c.opened_date
+            from wh.fct_cases as c
+            left join wh.dim_ats as a using (ats_code)
             """);
     }
 
