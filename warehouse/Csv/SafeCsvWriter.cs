@@ -60,15 +60,18 @@ public sealed class SafeCsvWriter : IDisposable
     }
 
     // CsvHelper exempts from injection escaping only the values it formats itself (numbers, dates, ...), so a
-    // displayed number is parsed back and written as a double with a pattern that reproduces the same text
-    // (at most 15 decimals: the display never has more; a trailing % as a literal). Anything else is text.
+    // displayed number is parsed back and written as a double with a pattern that reproduces the same text:
+    // as many decimals as shown ("15.0%" stays "15.0%"), a trailing % as a literal. Anything else is text.
     void WriteFormattedNumber(string text)
     {
         var percent = text.EndsWith('%');
         var digits = percent ? text[..^1] : text;
-        if (double.TryParse(digits, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+        var point = digits.IndexOf('.');
+        var decimals = point < 0 ? 0 : digits.Length - point - 1;
+        if (decimals <= 15
+            && double.TryParse(digits, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
             && double.IsFinite(value))
-            _csv.WriteField(value, percent ? "0.###############'%'" : "0.###############");
+            _csv.WriteField(value, (decimals == 0 ? "0" : "0." + new string('0', decimals)) + (percent ? "'%'" : ""));
         else
             _csv.WriteField(text);
     }

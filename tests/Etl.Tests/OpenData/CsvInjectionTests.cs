@@ -36,10 +36,11 @@ public class CsvInjectionTests
         var path = dir["t.csv"];
         using (var w = new SafeCsvWriter(path))
         {
-            w.WriteRow(["a", "b", "c", "d", "e"]);
-            w.WriteRow([-1L, -2.25m, new FormattedNumber("-12.5%"), "-1+1+cmd|' /C calc'!A0", new DateOnly(2024, 1, 31)]);
+            w.WriteRow(["a", "b", "c", "d", "e", "f", "g"]);
+            w.WriteRow([-1L, -2.25m, new FormattedNumber("-12.5%"), "-1+1+cmd|' /C calc'!A0", new DateOnly(2024, 1, 31), new FormattedNumber("15.0%"), new FormattedNumber("-0.50")]);
         }
-        Assert.Equal("a,b,c,d,e\r\n-1,-2.25,-12.5%,\"'-1+1+cmd|' /C calc'!A0\",2024-01-31\r\n", File.ReadAllText(path));
+        // a displayed number keeps exactly the digits shown (15.0%, -0.50), and is never escaped
+        Assert.Equal("a,b,c,d,e,f,g\r\n-1,-2.25,-12.5%,\"'-1+1+cmd|' /C calc'!A0\",2024-01-31,15.0%,-0.50\r\n", File.ReadAllText(path));
     }
 
     [Fact]
