@@ -17,8 +17,8 @@ public static class DisclosureControl
         var lines = table.Lines.Where(l => cells.ContainsKey(l.TotalId) && l.PartIds.Count > 0).ToList();
         var status = cells.ToDictionary(kv => kv.Key, kv => Primary(kv.Value, table.Measure, rules) switch
         {
-            // Withheld as complementary even when its own denominator is small: "too small" would tell the hidden count's size.
-            Suppression.None or Suppression.SmallDenominator when kv.Value.HiddenElsewhere => Suppression.Secondary,
+            Suppression.None when kv.Value.LinkedCount is Suppression.SmallCount or Suppression.Secondary => Suppression.Secondary,
+            Suppression.SmallDenominator when kv.Value.LinkedCount is Suppression.Secondary => Suppression.Secondary,
             var s => s,
         });
 

@@ -24,7 +24,8 @@ public static class PublicDisclosure
             var keys = values.ToDictionary(v => v.Key.CellId, v => v.Key, StringComparer.Ordinal);
             var links = indicator.IsCount ? [] : RateOverCount.Counts.GetValueOrDefault(indicator.Id) ?? [];
             var cells = values.ToDictionary(v => v.Key.CellId, v => new DisclosureCell(v.Key.CellId, v.Value, v.Denominator, indicator.MinDenominator,
-                HiddenElsewhere: links.Any(count => result.GetValueOrDefault(v.Key with { Indicator = count }) is { IsHidden: true })), StringComparer.Ordinal);
+                LinkedCount: links.Select(count => result.GetValueOrDefault(v.Key with { Indicator = count })?.Suppression ?? Suppression.None)
+                    .OrderByDescending(s => s == Suppression.Secondary).ThenByDescending(s => s == Suppression.SmallCount).FirstOrDefault()), StringComparer.Ordinal);
             var lines = TotalGroups.Territorial(keys.Values, inputs);
             var measure = indicator.IsCount ? CellMeasure.Count : CellMeasure.Rate;
             foreach (var (ids, groupLines) in TotalGroups.Components(cells.Keys, lines))
