@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Dapper;
 
 namespace Monitoring.Warehouse.Disclosure;
 
@@ -37,20 +38,8 @@ public sealed record PublicCellInputs(
         return new PublicCellInputs(indicators, values, regions, regionOfAts);
     }
 
-    static List<object?[]> Rows(DbConnection connection, string sql)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        using var r = cmd.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (r.Read())
-        {
-            var row = new object?[r.FieldCount];
-            for (var i = 0; i < row.Length; i++) row[i] = r.IsDBNull(i) ? null : r.GetValue(i);
-            rows.Add(row);
-        }
-        return rows;
-    }
+    static List<object?[]> Rows(DbConnection connection, string sql) =>
+        connection.Query(sql).Cast<IDictionary<string, object?>>().Select(r => r.Values.ToArray()).ToList();
 
     static string S(object? v) => v is null ? "" : Convert.ToString(v, CultureInfo.InvariantCulture) ?? "";
     static double? D(object? v) => v is null ? null : Convert.ToDouble(v, CultureInfo.InvariantCulture);
