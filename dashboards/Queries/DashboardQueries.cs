@@ -71,6 +71,7 @@ public sealed class DashboardQueries : IDisposable
         Meta.Catalogue();
         Meta.HasTable("dash_step_medians");
         Meta.Values();
+        Meta.PublicCells();
         Meta.Flags();
         Meta.CasesProcessedByCaseManager();
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Monitoring.Warehouse.Disclosure;
 using static Monitoring.Dashboards.Queries.WarehouseReader;
 
 namespace Monitoring.Dashboards.Queries;
@@ -84,6 +85,12 @@ public sealed class MetaQueries(WarehouseReader db)
 
     /// <summary>The snapshot's ATS, region and national indicator values in memory (read on first use, then kept for the snapshot's life).</summary>
     public IndicatorValueIndex Values() => Cached("indicator_values", () => IndicatorValueIndex.Load(db));
+
+    /// <summary>
+    /// Every public cell of the snapshot after disclosure control — the one rule set the public page, its CSVs and the
+    /// open-data release share (<see cref="PublicDisclosure"/>) — computed once per snapshot.
+    /// </summary>
+    public PublicCells PublicCells() => Cached("public_cells", () => db.With(c => PublicDisclosure.Protect(PublicCellInputs.Read(c))));
 
     /// <summary>The snapshot's evaluated flag points in memory (red-flag list, funnel limits).</summary>
     public FlagIndex Flags() => Cached("flags", () => FlagIndex.Load(db));

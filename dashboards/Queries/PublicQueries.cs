@@ -3,7 +3,8 @@ using Monitoring.Dashboards.Localization;
 namespace Monitoring.Dashboards.Queries;
 
 /// <summary>
-/// The public pages: public indicators only, national and regional only, always through disclosure control.
+/// The public pages: public indicators only, national and regional only, always through disclosure control — the cells
+/// of <see cref="MetaQueries.PublicCells"/>, protected once per snapshot by the rule set the open-data release uses.
 /// Asking for an ATS, a case manager or a non-public indicator is a scope violation, whoever asks.
 /// </summary>
 public sealed class PublicQueries(MetaQueries meta)
@@ -29,23 +30,12 @@ public sealed class PublicQueries(MetaQueries meta)
         var columns = new List<GridColumn> { Columns.Of(lang, "region_code"), Columns.Of(lang, "territory"), Columns.Of(lang, "month") };
         columns.AddRange(indicators.Select(i => new GridColumn(i.Id, i.Name(lang), i.Format)));
 
-        // Build each indicator's column: national cell, then the regions, then secondary suppression down the regions.
-        var national = new List<object?>();
-        var byRegion = regions.Select(_ => new List<object?>()).ToList();
-        foreach (var i in indicators)
-        {
-            object? Published(string code) => values.Get(i.Id, code == "IT" ? "national" : "region", code, month) is { } v
-                ? DisclosureControl.Cell(i, v.Value, v.Denominator) : null;
-            var top = Published("IT");
-            var column = regions.Select(r => Published(r.Code)).ToList();
-            if (i.IsCount)
-            {
-                double? Raw(string code) => values.Get(i.Id, code == "IT" ? "national" : "region", code, month)?.Value;
-                column = DisclosureControl.SecondarySuppression(regions.Select(r => Raw(r.Code)).ToList(), Raw("IT")).ToList();
-            }
-            national.Add(top);
-            for (var k = 0; k < regions.Count; k++) byRegion[k].Add(column[k]);
-        }
+        // Every cell as the one rule set protected it for this snapshot (the open-data release shows the same).
+        var cells = meta.PublicCells();
+        object? Shown(IndicatorInfo i, string code) =>
+            PublicCellText.Shown(cells.Get(i.Id, code == "IT" ? "national" : "region", code, month));
+        var national = indicators.Select(i => Shown(i, "IT")).ToList();
+        var byRegion = regions.Select(r => indicators.Select(i => Shown(i, r.Code)).ToList()).ToList();
         var rows = new List<object?[]> { new object?[] { "IT", Labels.T(lang, "col.national"), month }.Concat(national).ToArray() };
         rows.AddRange(regions.Select((r, k) => new object?[] { r.Code, r.Name, month }.Concat(byRegion[k]).ToArray()));
         return new Grid("public-headlines", columns, rows);
@@ -72,10 +62,12 @@ public sealed class PublicQueries(MetaQueries meta)
         var columns = new List<GridColumn> { Columns.Of(lang, "month"), Columns.Of(lang, "national", info.Format) };
         if (f.Region is not null)
             columns.Add(new GridColumn("region", meta.Regions().FirstOrDefault(r => r.Code == f.Region)?.Name ?? Labels.T(lang, "col.region") + " " + f.Region, info.Format));
+        // The same protected cells as the headlines: a month of the trend hides what that month's table hides.
+        var cells = meta.PublicCells();
         return new Grid("public-trend", columns, rows.Select(r =>
         {
-            var row = new List<object?> { r.National.Month, DisclosureControl.Cell(info, r.National.Value, r.National.Denominator) };
-            if (f.Region is not null) row.Add(DisclosureControl.Cell(info, r.Region?.Value, r.Region?.Denominator));
+            var row = new List<object?> { r.National.Month, PublicCellText.Shown(cells.Get(info.Id, "national", "IT", r.National.Month)) };
+            if (f.Region is not null) row.Add(PublicCellText.Shown(cells.Get(info.Id, "region", f.Region, r.National.Month)));
             return row.ToArray();
         }).ToList());
     }

@@ -31,6 +31,13 @@ public sealed class WarehouseReader(WarehouseConnections connections)
         }
     }
 
+    /// <summary>Runs <paramref name="read"/> on a connection to the snapshot in service (readers shared with the other tools of the solution).</summary>
+    public T With<T>(Func<System.Data.Common.DbConnection, T> read)
+    {
+        var (connection, _) = connections.Open();
+        using (connection) return read(connection);
+    }
+
     public T? Scalar<T>(string sql, object? parameters = null)
     {
         var (connection, _) = connections.Open();

@@ -64,6 +64,7 @@ public static class GenerateCommand
             "tiny" => GeneratorPreset.Tiny,
             "regional" => GeneratorPreset.Regional,
             "national" => GeneratorPreset.National,
+            "tiny-italy" => GeneratorPreset.TinyItaly,
             null => throw new ArgumentException("--preset is required"),
             _ => throw new ArgumentException($"unknown preset {preset}"),
         };

@@ -15,6 +15,8 @@ internal sealed record PresetSettings(
         GeneratorPreset.Regional => new("15", null, 60_000, 1_300, 18),
         // ~700k households (INPS: ~760k with a payment at end 2024), ~15,300 case managers in GePI.
         GeneratorPreset.National => new(null, null, 700_000, 15_000, 18),
+        // Every region and ATS with a few households each: the public tables' small counts and secondary suppression across regions.
+        GeneratorPreset.TinyItaly => new(null, null, 6_000, 700, 18),
         _ => throw new ArgumentOutOfRangeException(nameof(preset)),
     };
 }

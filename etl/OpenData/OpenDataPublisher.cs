@@ -47,7 +47,7 @@ public static class OpenDataPublisher
         WriteLatest(outDir, release);
         CatalogWriter.Write(outDir, release);
         return new OpenDataPublication(folder, release.Id, rows.Count,
-            rows.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count()));
+            rows.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count())) { DisclosureTime = inputs.Cells.Elapsed };
     }
 
     static void WriteFiles(string dir, ReleaseInfo release, ReleaseInputs inputs, List<PublishedRow> rows, string? previousReleaseId)

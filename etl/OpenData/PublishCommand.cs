@@ -17,6 +17,7 @@ public static class PublishCommand
             Console.WriteLine($"release {p.ReleaseId}");
             Console.WriteLine($"folder  {p.Folder}");
             Console.WriteLine($"rows    {p.Rows:N0}  " + string.Join("  ", p.RowsByStatus.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value:N0}")));
+            Console.WriteLine($"disclosure control {p.DisclosureTime.TotalMilliseconds:N0} ms");
             return 0;
         }
         catch (ReleaseExistsException e) { Console.Error.WriteLine(e.Message); return 3; }

@@ -3,44 +3,26 @@ using Monitoring.Warehouse.Disclosure;
 namespace Monitoring.Etl.OpenData;
 
 /// <summary>
-/// Applies disclosure control to the release, one table per indicator and month: the ATS of each region sum to
-/// the region, the regions sum to Italy. Counts get primary and secondary suppression (so no "&lt;10" ATS can be
-/// recovered from its region's total); rates and medians get the denominator threshold, and a line never has
-/// exactly one hidden part under a published total.
+/// The release's rows: every public cell of the snapshot as <see cref="PublicDisclosure"/> protected it — the same
+/// cells, hidden the same way, as the public page and its CSVs show — with territory names and the status column.
 /// </summary>
 public static class ReleaseDisclosure
 {
     public const string Published = "published", SmallCount = "small_count", SmallDenominator = "small_denominator",
         Secondary = "secondary_suppression", NoValue = "no_value";
 
-    public static List<PublishedRow> Apply(ReleaseInputs inputs, DisclosureRules? rules = null)
+    public static List<PublishedRow> Apply(ReleaseInputs inputs)
     {
-        rules ??= DisclosureRules.Default;
         var territories = inputs.Territories.ToDictionary(t => (t.Level, t.Code));
-        var atsByRegion = inputs.Territories.Where(t => t.Level == "ats").GroupBy(t => t.RegionCode)
-            .ToDictionary(g => g.Key, g => g.Select(t => "ats:" + t.Code).ToList());
-        var regions = inputs.Territories.Where(t => t.Level == "region").Select(t => "region:" + t.Code).ToList();
         var indicators = inputs.Indicators.ToDictionary(i => i.Id);
         var rows = new List<PublishedRow>();
-
-        foreach (var group in inputs.Cells.GroupBy(c => (c.IndicatorId, c.Month)))
+        foreach (var (key, p) in inputs.Cells.Cells)
         {
-            var indicator = indicators[group.Key.IndicatorId];
-            var cells = group.ToDictionary(c => c.Level + ":" + c.TerritoryCode);
-            var lines = new List<AdditiveLine> { new("national:IT", regions) };
-            lines.AddRange(atsByRegion.Select(kv => new AdditiveLine("region:" + kv.Key, kv.Value)));
-            var table = new CellTable(indicator.IsCount ? CellMeasure.Count : CellMeasure.Rate,
-                cells.Select(kv => new DisclosureCell(kv.Key, kv.Value.Value, kv.Value.Denominator, indicator.MinDenominator)).ToList(),
-                lines);
-            var result = DisclosureControl.Protect(table, rules);
-            foreach (var (id, cell) in cells)
-            {
-                var p = result[id];
-                var t = territories.GetValueOrDefault((cell.Level, cell.TerritoryCode));
-                rows.Add(new PublishedRow(cell.IndicatorId, cell.Level, cell.TerritoryCode, t?.Name ?? cell.TerritoryCode,
-                    cell.Level == "national" ? "" : t?.RegionCode ?? (cell.Level == "region" ? cell.TerritoryCode : ""),
-                    cell.Month, p.Value is { } v ? Round(v, indicator) : null, p.Marker, StatusOf(p.Suppression)));
-            }
+            if (!indicators.TryGetValue(key.Indicator, out var indicator)) continue;
+            var t = territories.GetValueOrDefault((key.Level, key.Territory));
+            rows.Add(new PublishedRow(key.Indicator, key.Level, key.Territory, t?.Name ?? key.Territory,
+                key.Level == "national" ? "" : t?.RegionCode ?? (key.Level == "region" ? key.Territory : ""),
+                key.Month, p.Value is { } v ? Round(v, indicator) : null, p.Marker, StatusOf(p.Suppression)));
         }
         var levelOrder = new Dictionary<string, int> { ["national"] = 0, ["region"] = 1, ["ats"] = 2 };
         var indicatorOrder = inputs.Indicators.Select((i, n) => (i.Id, n)).ToDictionary(x => x.Id, x => x.n);

@@ -1,15 +1,16 @@
 using System.Globalization;
+using Monitoring.Warehouse.Disclosure;
 
 namespace Monitoring.Etl.OpenData;
 
-/// <summary>Everything the release reads from the warehouse: run metadata, public indicators, their values and the territories.</summary>
+/// <summary>Everything the release reads from the warehouse: run metadata, public indicators, their cells after disclosure control and the territories.</summary>
 public sealed record ReleaseInputs(
     string RunId,
     DateOnly ReferenceDate,
     string FirstMonth,
     string LastMonth,
     IReadOnlyList<PublicIndicator> Indicators,
-    IReadOnlyList<IndicatorCell> Cells,
+    PublicCells Cells,
     IReadOnlyList<Territory> Territories)
 {
     public static ReleaseInputs Read(WarehouseSnapshot wh)
@@ -24,16 +25,8 @@ public sealed record ReleaseInputs(
             select * from catalogue order by sort_order
             """).Select(r => new PublicIndicator(S(r[0]), S(r[1]), S(r[2]), S(r[3]), S(r[4]), S(r[5]), S(r[6]), D(r[7]) ?? 0)).ToList();
 
-        var cells = wh.Rows("""
-            with public_values as (
-                select v.indicator_id, v.level, v.territory_code, v.month, v.value, v.denominator
-                from wh.indicator_values as v
-                join wh.indicator_catalogue as c using (indicator_id)
-                where c.is_public and v.level in ('national', 'region', 'ats')
-            )
-            select * from public_values order by indicator_id, month, level, territory_code
-            """).Select(r => new IndicatorCell(S(r[0]), S(r[1]), S(r[2]), S(r[3]), D(r[4]), D(r[5])))
-            .Where(c => NeverPublic.Allows(c.IndicatorId, c.Level)).ToList();
+        // The one rule set of every public surface, on the cells the dashboards protect too (same reader, same snapshot).
+        var cells = PublicDisclosure.Protect(PublicCellInputs.Read(wh.Connection, "wh."));
 
         var territories = wh.Rows("""
             with last_month as (

@@ -15,7 +15,12 @@ public static class DisclosureControl
         foreach (var c in table.Cells)
             if (!cells.TryAdd(c.Id, c)) throw new ArgumentException($"cell id '{c.Id}' appears twice in the table");
         var lines = table.Lines.Where(l => cells.ContainsKey(l.TotalId) && l.PartIds.Count > 0).ToList();
-        var status = cells.ToDictionary(kv => kv.Key, kv => Primary(kv.Value, table.Measure, rules));
+        var status = cells.ToDictionary(kv => kv.Key, kv => Primary(kv.Value, table.Measure, rules) switch
+        {
+            Suppression.None when kv.Value.LinkedCount is Suppression.SmallCount or Suppression.Secondary => Suppression.Secondary,
+            Suppression.SmallDenominator when kv.Value.LinkedCount is Suppression.Secondary => Suppression.Secondary,
+            var s => s,
+        });
 
         if (table.Measure == CellMeasure.Count) SecondaryForCounts(cells, status, lines, rules);
         else SecondaryForRates(cells, status, lines);
@@ -39,12 +44,16 @@ public static class DisclosureControl
     }
 
     /// <summary>
-    /// Counts: while the audit can pin a "&lt;10" cell, hide one more cell. The cell to protect is a pinned hidden
-    /// cell (a small count, or a complementary cell that gives one away through another line) — first one that a
-    /// single line gives away; the line is its line with the fewest hidden members; in it, hide a published part
-    /// that already crosses another line with hidden cells (this closes the classic 2×2 pattern instead of
-    /// spreading), else the smallest (least information lost); the total only when no part is left.
-    /// Each round hides one more cell, so the loop ends.
+    /// Counts: while the audit exposes a hidden cell, hide one more cell. Exposed means either that the published cells
+    /// and what the markers say ("&lt;10" is 0..9, a complementary cell at least 10) leave it a single whole number, or
+    /// that the published equalities alone bound it within less than the count threshold (the hidden cells of a line
+    /// must together hold at least 10, or the reader knows each of them to within less than the rule hides). The cell
+    /// to protect is an exposed cell that a single line gives away (a small count, or a complementary cell that gives
+    /// one away through another line), small counts first; the line is its
+    /// line with the fewest hidden members; in it, hide a published part big enough to close the gap that already
+    /// crosses another line with hidden cells (this closes the classic 2×2 pattern, or protects a region and its ATS at
+    /// once, instead of spreading), else one big enough, else one that crosses; the smallest that closes the gap, the
+    /// largest otherwise; the total only when no part is left. Each round hides one more cell, so the loop ends.
     /// </summary>
     static void SecondaryForCounts(Dictionary<string, DisclosureCell> cells, Dictionary<string, Suppression> status,
         List<AdditiveLine> lines, DisclosureRules rules)
@@ -59,20 +68,36 @@ public static class DisclosureControl
 
         for (var round = 0; round <= cells.Count; round++)
         {
-            var pinned = SubtractionAudit.Pinned(cells, status, lines, rules);
-            if (!pinned.Any(id => status[id] == Suppression.SmallCount)) return;
-            var victim = pinned.FirstOrDefault(id => LinesOf(id).Any(l => HiddenIn(l) == 1)) ?? pinned[0];
-            string? pick = null;
-            foreach (var line in LinesOf(victim).OrderBy(HiddenIn))
+            var exposed = SubtractionAudit.Exposed(cells, status, lines, rules);
+            if (!exposed.Any(e => status[e.Id] == Suppression.SmallCount)) return;
+            // First a cell that one line gives away on its own (the leak is there), small counts before complementary cells.
+            var victims = exposed.OrderBy(e => LinesOf(e.Id).Any(l => HiddenIn(l) == 1) ? 0 : 1)
+                .ThenBy(e => status[e.Id] == Suppression.SmallCount ? 0 : 1).ToList();
+            // Several exposed cells are protected in one round when they share no line (the ATS of different regions):
+            // one pick cannot fix the other, and the audit, the costly part, runs once for them all.
+            var touched = new HashSet<AdditiveLine>(ReferenceEqualityComparer.Instance);
+            var picked = 0;
+            foreach (var victim in victims)
             {
-                pick = line.PartIds.Where(id => status.GetValueOrDefault(id) == Suppression.None && cells.ContainsKey(id))
-                    .OrderByDescending(id => LinesOf(id).Any(l => l != line && HiddenIn(l) > 0))
-                    .ThenBy(id => cells[id].Value).ThenBy(id => id, StringComparer.Ordinal).FirstOrDefault();
-                if (pick is null && status.GetValueOrDefault(line.TotalId) == Suppression.None) pick = line.TotalId;
-                if (pick is not null) break;
+                if (LinesOf(victim.Id).Any(touched.Contains)) continue;
+                string? pick = null;
+                foreach (var line in LinesOf(victim.Id).OrderBy(HiddenIn))
+                {
+                    pick = line.PartIds.Where(id => status.GetValueOrDefault(id) == Suppression.None && cells.ContainsKey(id))
+                        .Select(id => (Id: id, Value: cells[id].Value ?? 0))
+                        .Select(p => (p.Id, p.Value, Closes: p.Value >= victim.Gap, Crosses: LinesOf(p.Id).Any(l => l != line && HiddenIn(l) > 0)))
+                        .OrderByDescending(p => p.Closes && p.Crosses).ThenByDescending(p => p.Closes).ThenByDescending(p => p.Crosses)
+                        .ThenBy(p => p.Closes ? p.Value : -p.Value)
+                        .ThenBy(p => p.Id, StringComparer.Ordinal).Select(p => p.Id).FirstOrDefault();
+                    if (pick is null && status.GetValueOrDefault(line.TotalId) == Suppression.None) pick = line.TotalId;
+                    if (pick is not null) break;
+                }
+                if (pick is null) continue;
+                status[pick] = Suppression.Secondary;
+                picked++;
+                foreach (var l in LinesOf(victim.Id).Concat(LinesOf(pick))) touched.Add(l);
             }
-            if (pick is null) return; // every cell around it is hidden already
-            status[pick] = Suppression.Secondary;
+            if (picked == 0) return; // every cell around the exposed ones is hidden already
         }
     }
 

@@ -1,4 +1,4 @@
-namespace Monitoring.Etl.OpenData;
+namespace Monitoring.Warehouse.Disclosure;
 
 /// <summary>
 /// What indicators-v1.md says is never public, whatever the catalogue's is_public says: case-manager level, and

@@ -1,0 +1,148 @@
+using System.Globalization;
+using AngleSharp.Html.Parser;
+using DuckDB.NET.Data;
+
+namespace Monitoring.Tests.Dashboards.Disclosure;
+
+/// <summary>One cell of a public table: an indicator for a territory (national IT, a region, an ATS) in a month.</summary>
+public sealed record CellKey(string Indicator, string Level, string Territory, string Month)
+{
+    public override string ToString() => $"{Indicator} {Level}:{Territory} {Month}";
+}
+
+/// <summary>What one public surface shows for a cell: the text as served, and the release's status column when it has one.</summary>
+public sealed record Observation(string Source, string Text, string? Status = null)
+{
+    public double? Number => double.TryParse(Text.Replace(",", "").TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
+        ? Text.EndsWith('%') ? v / 100 : v : null;
+}
+
+/// <summary>
+/// Everything an anonymous visitor can download, pulled over HTTP from the running app: the public headlines CSV of
+/// every month, the public trend CSV of every public indicator nationally and for every region, the public page's
+/// own HTML tables, and the current open-data release (indicators.csv, territories.csv, dictionary.csv) from the
+/// links the public page gives. Written as an outsider would: from the page's filters and links, not the code.
+/// </summary>
+public sealed class PublicHarvest
+{
+    public Dictionary<CellKey, List<Observation>> Cells { get; } = [];
+    public List<string> Months { get; } = [];
+    public List<string> Regions { get; } = [];
+    public List<string> Indicators { get; } = [];
+    /// <summary>Indicator id → kind (count, ratio, median) from the release's data dictionary.</summary>
+    public Dictionary<string, string> Kinds { get; } = [];
+    /// <summary>ATS code → region code, from the release's territories.csv.</summary>
+    public Dictionary<string, string> AtsRegion { get; } = [];
+    public int Requests { get; private set; }
+
+    public static async Task<PublicHarvest> PullAsync(PublicSurfacesApp app, bool pages)
+    {
+        var h = new PublicHarvest();
+        var parser = new HtmlParser();
+        var home = parser.ParseDocument(await h.Get(app, "/public?lang=en"));
+        h.Months.AddRange(home.QuerySelectorAll("#f-month option").Select(o => o.GetAttribute("value")!));
+        h.Regions.AddRange(home.QuerySelectorAll("#f-region option").Select(o => o.GetAttribute("value")!).Where(v => v != ""));
+        h.Indicators.AddRange(home.QuerySelectorAll("#f-indicator option").Select(o => o.GetAttribute("value")!));
+        Assert.NotEmpty(h.Months);
+        Assert.NotEmpty(h.Regions);
+        Assert.NotEmpty(h.Indicators);
+
+        foreach (var month in h.Months)
+            h.Headlines("headlines.csv", await Csv(await h.Get(app, $"/api/panels/public-headlines.csv?month={month}&lang=en")));
+        foreach (var indicator in h.Indicators)
+            foreach (var region in h.Regions.Prepend(""))
+                h.Trend("trend.csv", indicator, region,
+                    await Csv(await h.Get(app, $"/api/panels/public-trend.csv?indicator={indicator}&region={region}&lang=en")));
+
+        if (pages)
+        {
+            // The page's own tables, as HTML: the headlines of every month, the trend of every indicator and region.
+            foreach (var month in h.Months)
+                h.HeadlinesHtml(parser.ParseDocument(await h.Get(app, $"/public?month={month}&lang=en")));
+            foreach (var indicator in h.Indicators)
+                foreach (var region in h.Regions.Prepend(""))
+                    h.TrendHtml(indicator, region, parser.ParseDocument(await h.Get(app, $"/public?indicator={indicator}&region={region}&lang=en")));
+        }
+
+        // The current open-data release, from the links of the public page.
+        var links = home.QuerySelectorAll("ul.opendata-files a").Select(a => a.GetAttribute("href")!).ToList();
+        string Link(string file) => links.First(l => l.EndsWith("/" + file, StringComparison.Ordinal));
+        foreach (var t in await Csv(await h.Get(app, Link("territories.csv"))))
+            if (t["level"] == "ats") h.AtsRegion[t["territory_code"]] = t["region_code"];
+        foreach (var d in await Csv(await h.Get(app, Link("dictionary.csv"))))
+            if (d["entry"] == "indicator") h.Kinds[d["name"]] = d["type"];
+        foreach (var r in await Csv(await h.Get(app, Link("indicators.csv"))))
+            h.Add(new CellKey(r["indicator_id"], r["level"], r["territory_code"], r["month"]), new Observation("release", r["value"], r["status"]));
+        return h;
+    }
+
+    private async Task<string> Get(PublicSurfacesApp app, string url)
+    {
+        Requests++;
+        return await app.GetAsync(url);
+    }
+
+    private void Add(CellKey key, Observation o) => (Cells.TryGetValue(key, out var list) ? list : Cells[key] = []).Add(o);
+
+    private static CellKey Key(string indicator, string code, string month) =>
+        new(indicator, code == "IT" ? "national" : "region", code, month);
+
+    private void Headlines(string source, List<Dictionary<string, string>> rows)
+    {
+        foreach (var row in rows)
+            foreach (var indicator in Indicators.Where(row.ContainsKey))
+                Add(Key(indicator, row["region_code"], row["month"]), new Observation(source, row[indicator]));
+    }
+
+    private void Trend(string source, string indicator, string region, List<Dictionary<string, string>> rows)
+    {
+        foreach (var row in rows)
+        {
+            Add(Key(indicator, "IT", row["month"]), new Observation(source, row["national"]));
+            if (region != "") Add(Key(indicator, region, row["month"]), new Observation(source, row["region"]));
+        }
+    }
+
+    private void HeadlinesHtml(AngleSharp.Dom.IDocument page)
+    {
+        var month = page.QuerySelector("#f-month option[selected]")!.GetAttribute("value")!;
+        foreach (var tr in page.QuerySelectorAll("[data-panel='public-headlines'] tbody tr"))
+            foreach (var td in tr.QuerySelectorAll("td[data-col]"))
+                if (Indicators.Contains(td.GetAttribute("data-col")!))
+                    Add(Key(td.GetAttribute("data-col")!, tr.GetAttribute("data-key")!, month), new Observation("page", td.TextContent.Trim()));
+    }
+
+    private void TrendHtml(string indicator, string region, AngleSharp.Dom.IDocument page)
+    {
+        foreach (var tr in page.QuerySelectorAll("[data-panel='public-trend'] tbody tr"))
+        {
+            var month = tr.GetAttribute("data-key")!;
+            Add(Key(indicator, "IT", month), new Observation("page", tr.QuerySelector("td[data-col='national']")!.TextContent.Trim()));
+            if (region != "") Add(Key(indicator, region, month), new Observation("page", tr.QuerySelector("td[data-col='region']")!.TextContent.Trim()));
+        }
+    }
+
+    /// <summary>A downloaded CSV read by DuckDB's CSV reader (every column as text), one dictionary per row.</summary>
+    private static async Task<List<Dictionary<string, string>>> Csv(string text)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "harvest-" + Guid.NewGuid().ToString("N") + ".csv");
+        await File.WriteAllTextAsync(path, text);
+        try
+        {
+            using var c = new DuckDBConnection("Data Source=:memory:");
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = $"select * from read_csv('{path}', header = true, all_varchar = true, delim = ',', quote = '\"')";
+            using var r = cmd.ExecuteReader();
+            var rows = new List<Dictionary<string, string>>();
+            while (r.Read())
+            {
+                var row = new Dictionary<string, string>(StringComparer.Ordinal);
+                for (var i = 0; i < r.FieldCount; i++) row[r.GetName(i)] = r.IsDBNull(i) ? "" : r.GetString(i);
+                rows.Add(row);
+            }
+            return rows;
+        }
+        finally { File.Delete(path); }
+    }
+}

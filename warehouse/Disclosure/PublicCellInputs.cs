@@ -1,0 +1,46 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+
+namespace Monitoring.Warehouse.Disclosure;
+
+/// <summary>
+/// What disclosure control of the public tables reads from a snapshot: the public indicators, their values at national,
+/// region and ATS level (minus what is never public), and which ATS belong to which region. Read by one query set for
+/// every reader of a snapshot (the dashboards, the open-data release), so both protect the very same cells.
+/// </summary>
+public sealed record PublicCellInputs(
+    IReadOnlyList<PublicIndicatorRule> Indicators,
+    IReadOnlyList<PublicCellValue> Values,
+    IReadOnlyList<string> Regions,
+    IReadOnlyDictionary<string, string> RegionOfAts)
+{
+    /// <summary>Reads a snapshot's warehouse on <paramref name="connection"/>; <paramref name="schema"/> is "" or an attached name with its dot ("wh.").</summary>
+    public static PublicCellInputs Read(DbConnection connection, string schema = "")
+    {
+        var indicators = Rows(connection, $"""
+            select indicator_id, kind, coalesce(min_denominator, 0)
+            from {schema}indicator_catalogue
+            where is_public
+            order by indicator_id
+            """).Select(r => new PublicIndicatorRule(S(r[0]), S(r[1]) == "count", D(r[2]) ?? 0)).ToList();
+        var values = Rows(connection, $"""
+            select v.indicator_id, v.level, v.territory_code, v.month, v.value, v.denominator
+            from {schema}indicator_values as v
+            join {schema}indicator_catalogue as c using (indicator_id)
+            where c.is_public and v.level in ('national', 'region', 'ats')
+            order by v.indicator_id, v.month, v.level, v.territory_code
+            """).Select(r => new PublicCellValue(new PublicCellKey(S(r[0]), S(r[1]), S(r[2]), S(r[3])), D(r[4]), D(r[5])))
+            .Where(v => NeverPublic.Allows(v.Key.Indicator, v.Key.Level)).ToList();
+        var regions = Rows(connection, $"select region_code from {schema}dim_region order by region_code").Select(r => S(r[0])).ToList();
+        var regionOfAts = Rows(connection, $"select ats_code, region_code from {schema}dim_ats order by ats_code")
+            .ToDictionary(r => S(r[0]), r => S(r[1]), StringComparer.Ordinal);
+        return new PublicCellInputs(indicators, values, regions, regionOfAts);
+    }
+
+    static List<object?[]> Rows(DbConnection connection, string sql) =>
+        connection.Query(sql).Cast<IDictionary<string, object?>>().Select(r => r.Values.ToArray()).ToList();
+
+    static string S(object? v) => v is null ? "" : Convert.ToString(v, CultureInfo.InvariantCulture) ?? "";
+    static double? D(object? v) => v is null ? null : Convert.ToDouble(v, CultureInfo.InvariantCulture);
+}
