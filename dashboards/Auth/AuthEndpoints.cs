@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc;
+using Monitoring.Dashboards.Hosting;
 using Monitoring.Dashboards.Queries;
 
 namespace Monitoring.Dashboards.Auth;
@@ -27,11 +28,16 @@ public static class AuthEndpoints
             ? Results.Challenge(new AuthenticationProperties { RedirectUri = "/" }, [OpenIdConnectDefaults.AuthenticationScheme])
             : Results.NotFound());
 
-        app.MapPost("/auth/signout", async (HttpContext http) =>
+        // Sign-out is a form (antiforgery-checked): it ends the server-side session (ServerSessions), deletes the cookie
+        // and, for a provider's user, ends the session at the provider as well (end_session, back to "/").
+        app.MapPost("/auth/signout", (HttpContext http, AuthOptions options) =>
         {
-            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return Results.LocalRedirect("/");
-        });
+            var fromProvider = options.OidcEnabled && OidcSignIn.CameFromProvider(http.User);
+            var schemes = fromProvider
+                ? new[] { CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme }
+                : [CookieAuthenticationDefaults.AuthenticationScheme];
+            return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, schemes);
+        }).RequireAntiforgeryToken();
         return app;
     }
 

@@ -28,15 +28,18 @@ public static class DashboardHosting
         // Every page is server-rendered HTML (charts are drawn by a static script): no per-visitor circuit.
         builder.Services.AddRazorComponents();
         builder.Services.AddPublicPageCache();
-        builder.Services.AddAntiforgery();
+        // X-Frame-Options comes from SecurityHeaders (DENY) on every response, not only on those with a form.
+        builder.Services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
         builder.Services.AddOperationsAndDownloads();
         return builder;
     }
 
     public static WebApplication MapDashboards(this WebApplication app)
     {
+        app.UseProxyHeaders(app.Configuration);
+        app.UseSecurityHeaders(app.Services.GetRequiredService<AuthOptions>(), hsts: !app.Environment.IsDevelopment());
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error", createScopeForErrors: true);
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseStatusPages();
         app.UseLanguageCookie();
         app.UseAuthentication();
         app.UseAuthorization();
