@@ -55,7 +55,9 @@ public static class OidcSignIn
             {
                 ctx.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Monitoring.Dashboards.Auth")
                     .LogWarning("OIDC sign-in refused: {Problem}", problem);
-                ctx.Fail(new SignInRefused(problem));
+                // Handled here: no sign-in happens (ctx.Fail would be ignored at this stage and the ticket signed in).
+                ctx.Response.Redirect("/signin?error=refused");
+                ctx.HandleResponse();
                 return Task.CompletedTask;
             }
             ctx.Properties!.StoreTokens(ctx.Properties!.GetTokens().Where(t => t.Name == "id_token").ToList());
@@ -64,11 +66,10 @@ public static class OidcSignIn
         };
         o.Events.OnRemoteFailure = ctx =>
         {
-            var refused = ctx.Failure is SignInRefused;
-            if (!refused)
-                ctx.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Monitoring.Dashboards.Auth")
-                    .LogWarning("OIDC sign-in failed: {Error}", ctx.Failure?.Message);
-            ctx.Response.Redirect("/signin?error=" + (refused ? "refused" : "failed"));
+            // The provider answered with an error, or the answer did not validate: back to the sign-in page, not a 500.
+            ctx.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Monitoring.Dashboards.Auth")
+                .LogWarning("OIDC sign-in failed: {Error}", ctx.Failure?.Message);
+            ctx.Response.Redirect("/signin?error=failed");
             ctx.HandleResponse();
             return Task.CompletedTask;
         };

@@ -121,7 +121,7 @@ public sealed class DashboardsApp : IAsyncLifetime
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();
