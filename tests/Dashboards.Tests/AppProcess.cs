@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 
 namespace Monitoring.Tests.Dashboards;
 
@@ -28,5 +29,30 @@ public static class AppProcess
         app.BeginOutputReadLine();
         app.BeginErrorReadLine();
         return app;
+    }
+
+    /// <summary>Waits until the app answers /public with 200 (it exits or times out otherwise, naming its log).</summary>
+    public static async Task WaitUntilServingAsync(Process app, string baseUrl, string logPath, int seconds = 90)
+    {
+        using var http = new HttpClient();
+        var until = DateTime.UtcNow.AddSeconds(seconds);
+        while (DateTime.UtcNow < until)
+        {
+            if (app.HasExited) throw new InvalidOperationException($"dashboards exited with {app.ExitCode}; see {logPath}");
+            try
+            {
+                if ((await http.GetAsync(baseUrl + "/public")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(300);
+        }
+        throw new TimeoutException("dashboards did not start");
+    }
+
+    /// <summary>The app's log so far (the app keeps writing it).</summary>
+    public static string ReadLog(string logPath)
+    {
+        using var fs = new FileStream(logPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return new StreamReader(fs).ReadToEnd();
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using DuckDB.NET.Data;
 using Microsoft.Playwright;
 using Monitoring.Etl.Generate;
@@ -57,14 +56,9 @@ public sealed class OidcApp : IAsyncLifetime
             ["Auth:Oidc:RequireHttpsMetadata"] = "false",
             ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
         });
-        await WaitUntilServingAsync();
+        await AppProcess.WaitUntilServingAsync(_app!, BaseUrl, LogPath);
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = DashboardsApp.Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        Browser = await DashboardsApp.LaunchChromiumAsync(_playwright);
     }
 
     private void ReadCodes()
@@ -103,28 +97,7 @@ public sealed class OidcApp : IAsyncLifetime
         };
     }
 
-    private async Task WaitUntilServingAsync()
-    {
-        using var http = new HttpClient();
-        var until = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < until)
-        {
-            if (_app!.HasExited) throw new InvalidOperationException($"dashboards exited with {_app.ExitCode}; see {LogPath}");
-            try
-            {
-                if ((await http.GetAsync(BaseUrl + "/public")).StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException) { }
-            await Task.Delay(300);
-        }
-        throw new TimeoutException("dashboards did not start");
-    }
-
-    public string AppLog()
-    {
-        using var fs = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        return new StreamReader(fs).ReadToEnd();
-    }
+    public string AppLog() => AppProcess.ReadLog(LogPath);
 
     /// <summary>
     /// Signs in through the provider as a user of the test, in a fresh browser context: the sign-in page's link, the
