@@ -18,8 +18,6 @@ public sealed class SessionRegistry(SessionOptions options, TimeProvider clock)
 
     private readonly ConcurrentDictionary<string, Entry> _live = new(StringComparer.Ordinal);
 
-    public int Count => _live.Count;
-
     /// <summary>Starts a session; <paramref name="notAfter"/> (e.g. the id_token's expiry) can shorten it.</summary>
     public string Start(string role, DateTimeOffset? notAfter = null)
     {

@@ -17,7 +17,8 @@ public static class StatusPages
         app.UseStatusCodePagesWithReExecute(PathFormat, createScopeForStatusCodePages: true);
         return app.Use(async (http, next) =>
         {
-            if (http.Features.Get<IStatusCodeReExecuteFeature>() is not null && !HttpMethods.IsGet(http.Request.Method))
+            var reExecuted = http.Features.Get<IStatusCodeReExecuteFeature>() is not null || http.Features.Get<IExceptionHandlerFeature>() is not null;
+            if (reExecuted && !HttpMethods.IsGet(http.Request.Method))
             {
                 // Kestrel still sends no body to a HEAD request.
                 http.Request.Method = HttpMethods.Get;
