@@ -28,8 +28,13 @@ public static class DashboardHosting
         // Every page is server-rendered HTML (charts are drawn by a static script): no per-visitor circuit.
         builder.Services.AddRazorComponents();
         builder.Services.AddPublicPageCache();
-        // X-Frame-Options comes from SecurityHeaders (DENY) on every response, not only on those with a form.
-        builder.Services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
+        // X-Frame-Options comes from SecurityHeaders (DENY) on every response, not only on those with a form; the token
+        // cookie is Secure whenever the visitor's request is HTTPS (the framework's default never marks it Secure).
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.SuppressXFrameOptionsHeader = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         builder.Services.AddOperationsAndDownloads();
         return builder;
     }

@@ -55,6 +55,8 @@ public sealed class OidcApp : IAsyncLifetime
             // Test configuration only: the local provider speaks plain HTTP.
             ["Auth:Oidc:RequireHttpsMetadata"] = "false",
             ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
+            // Demo sign-in as well, so that /signin renders forms (their antiforgery cookie is checked behind the proxy).
+            ["Auth:Demo"] = "true",
         });
         await AppProcess.WaitUntilServingAsync(_app!, BaseUrl, LogPath);
         _playwright = await Playwright.CreateAsync();
@@ -106,6 +108,9 @@ public sealed class OidcApp : IAsyncLifetime
     public async Task<IPage> SignInAsync(string login)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
+        // Three processes (app, provider, browser) on a shared 2-core machine: a sign-in round trip can be slow.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/signin");
         await page.ClickAsync("a[href='/auth/oidc']");

@@ -136,6 +136,8 @@ public sealed class OidcSignInTests(OidcApp app)
         var tls = await Get("/public?lang=en", viaTls: true);
         Assert.Contains("; secure", Cookie(tls, "adi.lang="), StringComparison.OrdinalIgnoreCase);
         Assert.StartsWith("max-age=", Assert.Single(tls.Headers.GetValues("Strict-Transport-Security")));
+        Assert.Contains("; secure", Cookie(await Get("/signin", viaTls: true), ".AspNetCore.Antiforgery."), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("secure", Cookie(await Get("/signin", viaTls: false), ".AspNetCore.Antiforgery."), StringComparison.OrdinalIgnoreCase);
         var plain = await Get("/public?lang=en", viaTls: false);
         Assert.DoesNotContain("secure", Cookie(plain, "adi.lang="), StringComparison.OrdinalIgnoreCase);
         Assert.False(plain.Headers.Contains("Strict-Transport-Security"));
