@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Monitoring.Dashboards.Auth;
+using Monitoring.Dashboards.Hosting;
 using Monitoring.Dashboards.Queries;
 
 namespace Monitoring.Dashboards.Apis;
@@ -26,8 +27,7 @@ public static class FollowUpEndpoints
             {
                 return Results.BadRequest();
             }
-            var back = returnUrl is not null && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/ministry";
-            return Results.LocalRedirect(back);
+            return Results.LocalRedirect(LocalUrl.OrElse(returnUrl, "/ministry"));
         });
         return app;
     }

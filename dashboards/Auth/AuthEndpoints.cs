@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc;
+using Monitoring.Dashboards.Hosting;
 using Monitoring.Dashboards.Queries;
 
 namespace Monitoring.Dashboards.Auth;
 
-/// <summary>POST /auth/demo (demo mode only), GET /auth/oidc (when configured), POST /auth/signout.</summary>
+/// <summary>POST /auth/demo (demo mode only), GET /auth/oidc (when configured) and /auth/home, POST /auth/signout.</summary>
 public static class AuthEndpoints
 {
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
@@ -24,14 +25,22 @@ public static class AuthEndpoints
         });
 
         app.MapGet("/auth/oidc", (AuthOptions options) => options.OidcEnabled
-            ? Results.Challenge(new AuthenticationProperties { RedirectUri = "/" }, [OpenIdConnectDefaults.AuthenticationScheme])
+            ? Results.Challenge(new AuthenticationProperties { RedirectUri = "/auth/home" }, [OpenIdConnectDefaults.AuthenticationScheme])
             : Results.NotFound());
 
-        app.MapPost("/auth/signout", async (HttpContext http) =>
+        // Back from the provider: on to the signed-in role's own page.
+        app.MapGet("/auth/home", (HttpContext http) => Results.LocalRedirect(HomeOf(ScopeClaims.ToScope(http.User).Role)));
+
+        // Sign-out is a form (antiforgery-checked): it ends the server-side session (ServerSessions), deletes the cookie
+        // and, for a provider's user, ends the session at the provider as well (end_session, back to "/").
+        app.MapPost("/auth/signout", (HttpContext http, AuthOptions options) =>
         {
-            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return Results.LocalRedirect("/");
-        });
+            var fromProvider = options.OidcEnabled && OidcSignIn.CameFromProvider(http.User);
+            var schemes = fromProvider
+                ? new[] { CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme }
+                : [CookieAuthenticationDefaults.AuthenticationScheme];
+            return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, schemes);
+        }).RequireAntiforgeryToken();
         return app;
     }
 

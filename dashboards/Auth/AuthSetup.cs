@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Monitoring.Dashboards.Queries;
 
 namespace Monitoring.Dashboards.Auth;
@@ -12,7 +13,11 @@ public static class AuthSetup
     public static IServiceCollection AddDashboardAuth(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
+        var sessions = configuration.GetSection("Auth:Session").Get<SessionOptions>() ?? new SessionOptions();
         services.AddSingleton(options);
+        services.AddSingleton(sessions);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SessionRegistry>();
         var auth = services.AddAuthentication(o =>
             {
                 o.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
@@ -22,36 +27,21 @@ public static class AuthSetup
             {
                 o.LoginPath = "/signin";
                 o.AccessDeniedPath = "/signin";
+                o.LogoutPath = "/auth/signout";
                 o.Cookie.Name = "adi.auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
+                // Secure whenever the visitor's request is HTTPS (also behind a TLS proxy: Hosting/ProxyHeaders).
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                // The cookie slides with use; the server-side session (ServerSessions) decides whether it is still live.
                 o.SlidingExpiration = true;
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.ExpireTimeSpan = sessions.IdleTimeout;
                 // API calls get status codes, not redirects to the sign-in page.
                 o.Events.OnRedirectToLogin = ctx => ApiOr(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx, StatusCodes.Status403Forbidden);
+                ServerSessions.Attach(o.Events);
             });
-        if (options.OidcEnabled)
-        {
-            var oidc = options.Oidc;
-            auth.AddOpenIdConnect(o =>
-            {
-                o.Authority = oidc.Authority;
-                o.ClientId = oidc.ClientId;
-                o.ClientSecret = oidc.ClientSecret;
-                o.ResponseType = "code";
-                o.UsePkce = true;
-                o.SaveTokens = false;
-                o.GetClaimsFromUserInfoEndpoint = true;
-                o.MapInboundClaims = false;
-                o.Scope.Add("profile");
-                o.Events.OnTokenValidated = ctx =>
-                {
-                    ctx.Principal = MapClaims(ctx.Principal!, oidc);
-                    return Task.CompletedTask;
-                };
-            });
-        }
+        if (options.OidcEnabled) auth.AddDashboardOidc(options.Oidc);
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         return services;

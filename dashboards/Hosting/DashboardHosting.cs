@@ -28,15 +28,23 @@ public static class DashboardHosting
         // Every page is server-rendered HTML (charts are drawn by a static script): no per-visitor circuit.
         builder.Services.AddRazorComponents();
         builder.Services.AddPublicPageCache();
-        builder.Services.AddAntiforgery();
+        // X-Frame-Options comes from SecurityHeaders (DENY) on every response, not only on those with a form; the token
+        // cookie is Secure whenever the visitor's request is HTTPS (the framework's default never marks it Secure).
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.SuppressXFrameOptionsHeader = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         builder.Services.AddOperationsAndDownloads();
         return builder;
     }
 
     public static WebApplication MapDashboards(this WebApplication app)
     {
+        app.UseProxyHeaders(app.Configuration);
+        app.UseSecurityHeaders(app.Services.GetRequiredService<AuthOptions>(), hsts: !app.Environment.IsDevelopment());
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error", createScopeForErrors: true);
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseStatusPages();
         app.UseLanguageCookie();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -9,7 +9,7 @@ public static class LanguageCookie
     {
         var lang = http.Request.Query["lang"].FirstOrDefault();
         if (lang is "it" or "en")
-            http.Response.Cookies.Append(Name, lang, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365) });
+            http.Response.Cookies.Append(Name, lang, new CookieOptions { HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365) });
         await next();
     });
 

@@ -12,14 +12,19 @@ public sealed record PanelFilter
     public string? Region { get; init; }
     public string? Ats { get; init; }
     public string? Indicator { get; init; }
-    /// <summary>Caseload what-if for the staffing planner, in percent.</summary>
+    public const double MinGrowth = -90, MaxGrowth = 500;
+
+    /// <summary>Caseload what-if for the staffing planner, in percent (always finite, within MinGrowth..MaxGrowth).</summary>
     public double Growth { get; init; }
     public string Lang { get; init; } = "it";
 
     public static PanelFilter From(Func<string, string?> get)
     {
         static string? Clean(string? v) => string.IsNullOrWhiteSpace(v) ? null : v.Trim();
-        var growth = double.TryParse(get("growth"), NumberStyles.Float, CultureInfo.InvariantCulture, out var g) ? Math.Clamp(g, -90, 500) : 0;
+        // NaN and ±Infinity parse as doubles ("NaN", "Infinity", "1e999"): not a caseload change, so 0; finite values are
+        // clamped to the form's range (Math.Clamp would pass NaN through).
+        var growth = double.TryParse(get("growth"), NumberStyles.Float, CultureInfo.InvariantCulture, out var g) && double.IsFinite(g)
+            ? Math.Clamp(g, MinGrowth, MaxGrowth) : 0;
         var lang = get("lang") == "en" ? "en" : "it";
         return new PanelFilter
         {

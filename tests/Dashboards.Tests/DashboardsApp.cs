@@ -34,15 +34,18 @@ public sealed class DashboardsApp : IAsyncLifetime
         ExportGenerator.Generate(new GeneratorOptions { Preset = GeneratorPreset.Tiny, Seed = 1, OutputDirectory = ExportDir });
         await RunPipelineAsync();
         StartApp();
-        await WaitUntilServingAsync();
+        await AppProcess.WaitUntilServingAsync(_app!, BaseUrl, LogPath);
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        Browser = await LaunchChromiumAsync(_playwright);
     }
+
+    /// <summary>Debian's headless Chromium, as root in a container needs it.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = Chromium,
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
 
     /// <summary>Runs the real pipeline into DATA_DIR (a second call publishes a new snapshot).</summary>
     public async Task<string> RunPipelineAsync()
@@ -60,28 +63,7 @@ public sealed class DashboardsApp : IAsyncLifetime
         _app = AppProcess.Start(dll, DataDir, BaseUrl, LogPath);
     }
 
-    private async Task WaitUntilServingAsync()
-    {
-        using var http = new HttpClient();
-        var until = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < until)
-        {
-            if (_app!.HasExited) throw new InvalidOperationException($"dashboards exited with {_app.ExitCode}; see {LogPath}");
-            try
-            {
-                if ((await http.GetAsync(BaseUrl + "/public")).StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException) { }
-            await Task.Delay(300);
-        }
-        throw new TimeoutException("dashboards did not start");
-    }
-
-    public string AppLog()
-    {
-        using var fs = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        return new StreamReader(fs).ReadToEnd();
-    }
+    public string AppLog() => AppProcess.ReadLog(LogPath);
 
     /// <summary>The warehouse in service, opened read-only by the test itself (to check what the pages show).</summary>
     public DuckDBConnection Warehouse()
@@ -121,7 +103,7 @@ public sealed class DashboardsApp : IAsyncLifetime
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();
