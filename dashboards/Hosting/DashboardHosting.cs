@@ -37,6 +37,7 @@ public static class DashboardHosting
     {
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseMissingAssetsAs404();
         app.UseLanguageCookie();
         app.UseAuthentication();
         app.UseAuthorization();
