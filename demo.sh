@@ -27,7 +27,7 @@ if [ ! -f "$export_dir/manifest.json" ]; then
 fi
 if [ ! -f "$data/CURRENT" ]; then
   $etl run --source "$export_dir" --data "$data" --demo
-  $etl publish --data "$data" --out "$data/opendata" || true
+  $etl publish --data "$data" --out "$data/opendata" | fold -s -w 80 || true   # release summary within 80 columns
 fi
 
 # The app's own log goes to a file, so the last lines on screen are where to go and what to click.

@@ -26,7 +26,7 @@ public sealed class MinistryDashboardTests(DashboardsApp app)
             var shown = await page.Locator($".tile[data-indicator='{id}'] .tile-value").InnerTextAsync();
             Assert.Equal(Expected.Format(Expected.D(row["value"])!.Value, (string)row["unit"]!, (string)row["kind"]!), shown.Trim());
         }
-        Assert.Contains(month, await page.Locator("#h-headlines").InnerTextAsync());
+        Assert.Contains(FirstContact.ReaderNumbers.Month(month, "it"), await page.Locator("#h-headlines").InnerTextAsync());
     }
 
     [Fact]
