@@ -36,13 +36,16 @@ public sealed class DashboardsApp : IAsyncLifetime
         StartApp();
         await WaitUntilServingAsync();
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        Browser = await LaunchChromiumAsync(_playwright);
     }
+
+    /// <summary>Debian's Chromium, headless, as root (no sandbox), without background traffic.</summary>
+    internal static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = Chromium,
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
 
     /// <summary>Runs the real pipeline into DATA_DIR (a second call publishes a new snapshot).</summary>
     public async Task<string> RunPipelineAsync()
@@ -121,7 +124,7 @@ public sealed class DashboardsApp : IAsyncLifetime
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();

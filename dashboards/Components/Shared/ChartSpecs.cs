@@ -47,18 +47,18 @@ public static class ChartSpecs
         {
             name, type = "scatter",
             data = Enumerable.Range(0, n.Length).Where(i => which(severity[i]) && n[i] > 0 && value[i] is not null)
-                .Select(i => new { x = Math.Log10(n[i]!.Value), y = value[i], n = n[i], label = ats[i] }).ToArray(),
+                .Select(i => new { x = Log(n[i]!.Value), y = value[i], label = ats[i] }).ToArray(),
         };
         object Curve(string key, int column) => new
         {
             name = Label(key), type = "line",
-            data = curves.Select(c => new { x = Math.Log10(c[0]), y = c[column], n = c[0] }).ToArray(),
+            data = curves.Select(c => new { x = Log(c[0]), y = Significant(c[column]) }).ToArray(),
         };
         var national = Col("national").FirstOrDefault(v => v is not null);
         object NationalLine() => new
         {
             name = Label("national"), type = "line",
-            data = curves.Count == 0 ? [] : new[] { curves[0], curves[^1] }.Select(c => new { x = Math.Log10(c[0]), y = national, n = c[0] }).ToArray(),
+            data = curves.Count == 0 ? [] : new[] { curves[0], curves[^1] }.Select(c => new { x = Log(c[0]), y = national }).ToArray(),
         };
         return JsonSerializer.Serialize(new
         {
@@ -76,6 +76,11 @@ public static class ChartSpecs
             },
         });
     }
+
+    /// <summary>log10 n to 4 decimals (0.01% of a step on the axis): the spec stays small with 80 points per curve.</summary>
+    private static double Log(double n) => Math.Round(Math.Log10(n), 4);
+
+    private static double Significant(double v) => v == 0 || !double.IsFinite(v) ? v : Math.Round(v, Math.Clamp(4 - (int)Math.Floor(Math.Log10(Math.Abs(v))), 0, 15));
 
     private static double? Number(object? v) => v is double d ? d : v is long l ? l : v is int i ? i : null;
 }

@@ -33,10 +33,12 @@ window.adiCharts = (function () {
 
   function formatter(format, lang) { return v => number(v, format, lang); }
 
-  // A denominator on the funnel's log axis: x is log10(n).
+  // A denominator on the funnel's log axis (x is log10 n), to two significant digits: 1,8 · 19 · 350 · 3.500.
   function denominator(x, lang) {
     const n = Math.pow(10, x);
-    return number(n, n >= 10 ? 'count' : 'number', lang);
+    const step = Math.pow(10, Math.floor(Math.log10(n)) - 1);
+    const rounded = Math.round(n / step) * step;
+    return number(rounded, rounded >= 10 ? 'count' : 'number', lang);
   }
 
   function funnel(spec, base) {
@@ -52,7 +54,7 @@ window.adiCharts = (function () {
     return Object.assign(base, {
       chart: Object.assign(base.chart, { type: 'line', height: 380 }),
       colors: ['#1b4f9c', '#e08a00', '#c62828', '#333333', '#e08a00', '#e08a00', '#c62828', '#c62828'],
-      series: spec.series.map(s => ({ name: s.name, type: s.type, data: s.data.map(p => ({ x: p.x, y: p.y, n: p.n, label: p.label })) })),
+      series: spec.series.map(s => ({ name: s.name, type: s.type, data: s.data.map(p => ({ x: p.x, y: p.y, label: p.label })) })),
       stroke: { width: scatter.map(s => s ? 0 : 2), curve: 'smooth', dashArray: spec.series.map((s, i) => i >= 4 && i <= 5 ? 6 : 0) },
       markers: { size: spec.series.map((s, i) => !scatter[i] ? 0 : i === 0 ? 4 : 6), strokeWidth: 1, hover: { sizeOffset: 2 } },
       annotations: { points: flagged },

@@ -30,6 +30,7 @@ public sealed class DemoScript : IAsyncLifetime
 
     private readonly StringBuilder _output = new();
     private Process? _demo;
+    private StreamWriter? _log;
     private IPlaywright? _playwright;
 
     public async Task InitializeAsync()
@@ -39,19 +40,15 @@ public sealed class DemoScript : IAsyncLifetime
         Directory.CreateDirectory(ArtifactsDir);
         RepositoryCopy.Make(Artifacts.RepoRoot, Repo);
         Directory.CreateDirectory(WorkingDirectory);
-        var port = FreePort();
+        var port = DashboardsApp.FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
         var clock = Stopwatch.StartNew();
         _demo = Start(port);
         await WaitForUrlAsync(TimeSpan.FromMinutes(8));
         StartedIn = clock.Elapsed;
+        lock (_output) _log?.WriteLine($"[test] demo.sh served {BaseUrl} {StartedIn.TotalSeconds:0} s after it was started");
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = DashboardsApp.Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        Browser = await DashboardsApp.LaunchChromiumAsync(_playwright);
     }
 
     private Process Start(int port)
@@ -76,7 +73,7 @@ public sealed class DemoScript : IAsyncLifetime
         psi.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         psi.Environment["UseSharedCompilation"] = "false";
         psi.Environment["UseRazorBuildServer"] = "false";
-        var log = new StreamWriter(LogPath, append: false) { AutoFlush = true };
+        var log = _log = new StreamWriter(LogPath, append: false) { AutoFlush = true };
         var p = new Process { StartInfo = psi };
         void Line(string? s)
         {
@@ -162,8 +159,29 @@ public sealed class DemoScript : IAsyncLifetime
     {
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();
-        await StopAsync();
+        var tree = await StopAsync();
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        // The cleanup is part of the test: nothing demo.sh started may outlive it, and the port is free again.
+        var until = DateTime.UtcNow.AddSeconds(10);
+        List<int> alive;
+        do
+        {
+            alive = tree.Where(Alive).ToList();
+            if (alive.Count == 0) break;
+            await Task.Delay(200);
+        } while (DateTime.UtcNow < until);
+        if (alive.Count > 0) throw new InvalidOperationException($"demo.sh left processes running: {string.Join(", ", alive)}");
+        using var probe = new TcpClient();
+        var listening = false;
+        try { await probe.ConnectAsync(IPAddress.Loopback, new Uri(BaseUrl).Port); listening = true; } catch (SocketException) { }
+        if (listening) throw new InvalidOperationException($"{BaseUrl} still answers after demo.sh was stopped");
+    }
+
+    /// <summary>Running (a zombie waiting for its parent to read its exit code counts as gone).</summary>
+    private static bool Alive(int pid)
+    {
+        try { return !File.ReadAllText($"/proc/{pid}/stat").Split(") ")[1].StartsWith('Z'); }
+        catch (IOException) { return false; }
     }
 
     /// <summary>Kills demo.sh and its whole tree; returns the ids that were in it.</summary>
@@ -175,15 +193,6 @@ public sealed class DemoScript : IAsyncLifetime
         foreach (var pid in tree.Skip(1))
             try { Process.GetProcessById(pid).Kill(entireProcessTree: true); } catch (ArgumentException) { } catch (InvalidOperationException) { }
         return tree;
-    }
-
-    private static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
     }
 }
 

@@ -161,7 +161,7 @@ public sealed class DemoScriptTests(DemoScript demo)
         var page = await demo.PageAsync("ministry");
         await page.GotoAsync("/ministry");
         await page.Locator("#chart-funnel svg.apexcharts-svg").WaitForAsync();
-        Assert.Contains("log", await page.Locator("#chart-funnel .apexcharts-xaxis-title").InnerTextAsync());
+        Assert.Contains("log", await page.Locator("#chart-funnel .apexcharts-xaxis-title").TextContentAsync());
         Assert.Equal(flagged, await page.Locator("#chart-funnel .apexcharts-point-annotations text").CountAsync());
         // A limit is a curve through many points (a grid along the axis), not a line through the ATS alone.
         var curvePoints = await page.EvaluateAsync<int>("() => JSON.parse(document.getElementById('chart-funnel').dataset.chartSpec).series[4].data.length");

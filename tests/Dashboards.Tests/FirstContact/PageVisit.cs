@@ -76,7 +76,9 @@ public sealed class PageVisit
                     const g = groups.find(g => g.getAttribute('data:realIndex') === String(i));
                     if (!g) return -1;
                     if (spec.type === 'bar') return g.querySelectorAll('path.apexcharts-bar-area').length;
-                    if (s.type === 'scatter' || spec.type === 'line') return g.querySelectorAll('.apexcharts-marker').length;
+                    // markers by position: ApexCharts may draw a lone point's marker twice
+                    if (s.type === 'scatter' || spec.type === 'line')
+                      return new Set([...g.querySelectorAll('.apexcharts-marker')].map(m => m.getAttribute('cx') + ',' + m.getAttribute('cy'))).size;
                     // a curve (funnel limits, national line): drawn when its path has as many points as its data
                     const path = g.querySelector('path.apexcharts-line');
                     return path && path.getAttribute('d') && path.getAttribute('d').length > 10 ? s.data.filter(present).length : 0;
