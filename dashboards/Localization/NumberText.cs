@@ -30,18 +30,36 @@ public static class NumberText
         return NumberFormatInfo.ReadOnly(f);
     }
 
-    /// <summary>A number in one of the grid formats (count, number, percent, days, eur) for the given language.</summary>
+    /// <summary>A number in one of the grid formats (count, number, percent, days, eur in whole euros, eur2 with cents) for the given language.</summary>
     public static string Number(double v, string format, string lang)
     {
         var nf = lang == "en" ? En : It;
         return format switch
         {
-            "count" => Math.Round(v).ToString("#,##0", nf),
-            "percent" => (v * 100).ToString("#,##0.0", nf) + (lang == "en" ? "%" : PercentSpace + "%"),
-            "days" => v.ToString("#,##0.#", nf),
-            "eur" => (lang == "en" ? "€" : "€ ") + v.ToString(Math.Abs(v - Math.Round(v)) < 0.005 ? "#,##0" : "#,##0.00", nf),
-            _ => v.ToString("#,##0.##", nf),
+            "count" => Digits(Math.Round(v), 0, 0, nf),
+            "percent" => Digits(v * 100, 1, 1, nf) + (lang == "en" ? "%" : PercentSpace + "%"),
+            "days" => Digits(v, 1, 0, nf),
+            "eur" => (lang == "en" ? "€" : "€ ") + Digits(Math.Round(v), 0, 0, nf),
+            "eur2" => (lang == "en" ? "€" : "€ ") + Digits(v, 2, 2, nf),
+            _ => Digits(v, 2, 0, nf),
         };
+    }
+
+    /// <summary>
+    /// Grouped digits with at most <paramref name="max"/> and at least <paramref name="min"/> decimals. The standard "N"
+    /// format rounds the exact binary value, as JavaScript's toFixed does in charts.js (a custom "0.##" format rounds
+    /// 546.935 up, toFixed down), so a table and its chart's tooltip never differ in the last digit.
+    /// </summary>
+    private static string Digits(double v, int max, int min, NumberFormatInfo nf)
+    {
+        var s = v.ToString("N" + max.ToString(CultureInfo.InvariantCulture), nf);
+        if (max == min) return s;
+        var point = s.IndexOf(nf.NumberDecimalSeparator, StringComparison.Ordinal);
+        if (point < 0) return s;
+        var end = s.Length;
+        while (end > point + 1 + min && s[end - 1] == '0') end--;
+        if (end == point + 1) end = point;
+        return s[..end];
     }
 
     /// <summary>"2026-10" as "ott 2026" / "Oct 2026"; anything else unchanged.</summary>

@@ -28,7 +28,8 @@ public static class GridFormat
         "count" => Math.Round(v).ToString("0", Inv),
         "percent" => (v * 100).ToString("0.0", Inv) + "%",
         "days" => v.ToString("0.#", Inv),
-        "eur" => v.ToString("0.##", Inv),
+        "eur" => Math.Round(v).ToString("0", Inv),
+        "eur2" => v.ToString("0.##", Inv),
         _ => v.ToString("0.##", Inv),
     };
 

@@ -23,10 +23,8 @@ window.adiCharts = (function () {
       case 'count': return digits(Math.round(v), 0, 0, lang);
       case 'percent': return digits(v * 100, 1, 1, lang) + (lang === 'en' ? '%' : '\u00A0%');
       case 'days': return digits(v, 1, 0, lang);
-      case 'eur': {
-        const whole = Math.abs(v - Math.round(v)) < 0.005;
-        return (lang === 'en' ? '€' : '€ ') + digits(v, whole ? 0 : 2, whole ? 0 : 2, lang);
-      }
+      case 'eur': return (lang === 'en' ? '€' : '€ ') + digits(Math.round(v), 0, 0, lang);
+      case 'eur2': return (lang === 'en' ? '€' : '€ ') + digits(v, 2, 2, lang);
       default: return digits(v, 2, 0, lang);
     }
   }

@@ -28,10 +28,10 @@ public sealed class DemoScriptTests(DemoScript demo)
     ];
 
     /// <summary>Pages photographed for the README (role, path, file name).</summary>
-    private static readonly (string? User, string Path, string Name)[] Pictures =
+    private static readonly (string? User, string Path, string Name, string? ScrollTo)[] Pictures =
     [
-        ("ministry", "/ministry", "ministry"), ("planner_region", "/planner", "planner"), ("coordinator", "/casework", "casework"),
-        (null, "/public", "public"), (null, "/glossary", "glossary"),
+        ("ministry", "/ministry", "ministry", "#flags"), ("planner_region", "/planner", "planner", null), ("coordinator", "/casework", "casework", null),
+        (null, "/public", "public", null), (null, "/glossary", "glossary", null),
     ];
 
     [Fact]
@@ -197,13 +197,14 @@ public sealed class DemoScriptTests(DemoScript demo)
     public async Task Screenshots_of_the_demo()
     {
         var update = Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1";
-        foreach (var (user, path, name) in Pictures)
+        foreach (var (user, path, name, scrollTo) in Pictures)
         {
             var page = await demo.PageAsync(user);
             var response = await page.GotoAsync(path);
             Assert.Equal(200, response!.Status);
             if (await page.Locator("[data-chart-spec]").CountAsync() > 0)
                 await page.Locator("[data-chart-spec] svg.apexcharts-svg").First.WaitForAsync();
+            if (scrollTo is not null) await page.EvaluateAsync($"() => document.querySelector('{scrollTo}').scrollIntoView()");
             var file = Path.Combine(DemoScript.ArtifactsDir, name + ".png");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = file });
             if (update) File.Copy(file, Path.Combine(Artifacts.RepoRoot, "docs", "screenshots", name + ".png"), overwrite: true);

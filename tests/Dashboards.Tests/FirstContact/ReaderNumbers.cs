@@ -17,7 +17,7 @@ public static partial class ReaderNumbers
     {
         "share" => Grouped(v * 100, 1, 1, lang) + (lang == "en" ? "%" : "\u00A0%"),
         "days" => Grouped(v, 1, 0, lang),
-        "EUR" => (lang == "en" ? "€" : "€ ") + Grouped(v, Math.Abs(v - Math.Round(v)) < 0.005 ? 0 : 2, Math.Abs(v - Math.Round(v)) < 0.005 ? 0 : 2, lang),
+        "EUR" => (lang == "en" ? "€" : "€ ") + Grouped(v, 2, 2, lang),
         _ when kind == "count" && unit != "fte" => Grouped(Math.Round(v), 0, 0, lang),
         _ => Grouped(v, 2, 0, lang),
     };
@@ -43,7 +43,7 @@ public static partial class ReaderNumbers
 
     private static string Grouped(double v, int maxDecimals, int minDecimals, string lang)
     {
-        var s = Math.Round(v, maxDecimals, MidpointRounding.AwayFromZero).ToString("N" + maxDecimals, Inv);   // 3,975.20
+        var s = v.ToString("N" + maxDecimals, Inv);   // 3,975.20
         if (maxDecimals > minDecimals && s.Contains('.'))
         {
             s = s.TrimEnd('0');
