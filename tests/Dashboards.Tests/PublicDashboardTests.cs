@@ -59,7 +59,9 @@ public sealed class PublicDashboardTests(DashboardsApp app)
         var it = csv.Single(l => l.StartsWith("IT,")).Split(',');
         // The table hides region_code and month; every other CSV column is a shown cell, in order.
         var shown = header.Select((h, i) => (h, v: it[i])).Where(x => x.h is not ("region_code" or "month" or "territory"))
-            .Select(x => FirstContact.ReaderNumbers.FromMachine(x.v, "it")).ToList();
+            .Select(x => x.h.EndsWith("_eur") && double.TryParse(x.v, System.Globalization.CultureInfo.InvariantCulture, out var eur)
+                ? FirstContact.ReaderNumbers.Indicator(eur, "EUR", "ratio", "it")   // euros on screen: "€ 611,90"
+                : FirstContact.ReaderNumbers.FromMachine(x.v, "it")).ToList();
         Assert.Equal(cells.Select(c => c.Trim()).ToList(), shown);
     }
 
