@@ -123,16 +123,7 @@ public sealed class DemoScript : IAsyncLifetime
     }
 
     /// <summary>A fresh context (1280×900, no cookies), signed in as the demo user unless null.</summary>
-    public async Task<IPage> PageAsync(string? demoUser)
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
-        var page = await context.NewPageAsync();
-        if (demoUser is null) return page;
-        await page.GotoAsync("/signin");
-        await page.ClickAsync($"button[data-demo-user='{demoUser}']");
-        await page.WaitForURLAsync(u => !u.Contains("/signin"));
-        return page;
-    }
+    public Task<IPage> PageAsync(string? demoUser) => DashboardsApp.WindowAsync(Browser, BaseUrl, demoUser);
 
     /// <summary>The process ids of demo.sh and everything under it (bash, dotnet, the dashboards).</summary>
     public IReadOnlyList<int> ProcessTree()
