@@ -10,7 +10,8 @@ switch (args.FirstOrDefault())
     case "loadtest": return await LoadTestCommand.RunAsync(args, Console.Out);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root is the app's own folder whatever the working directory (Hosting/StaticFilesRoot).
+var builder = WebApplication.CreateBuilder(StaticFilesRoot.Options(args));
 builder.AddDashboards();
 var app = builder.Build();
 app.MapDashboards();

@@ -11,6 +11,13 @@ namespace Monitoring.Dashboards.Apis;
 /// </summary>
 public static class PanelCsvEndpoints
 {
+    /// <summary>
+    /// The first line of every panel CSV: the screen writes numbers in the reader's language (13.961 · 42,0 %), the file
+    /// does not, and says so (a comment line, as Frictionless' commentChar "#" and pandas' comment="#" read it).
+    /// </summary>
+    public const string MachineFormatNote =
+        "# machine format: decimal point \".\", no thousands separator, shares as percent with \".\" (42.0%), months YYYY-MM, dates ISO 8601 (YYYY-MM-DD); header = column keys\n";
+
     public static IEndpointRouteBuilder MapPanelCsv(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/panels/{panel}.csv", (string panel, HttpContext http, DashboardQueries queries, ILoggerFactory logs) =>
@@ -22,7 +29,7 @@ public static class PanelCsvEndpoints
                 var grid = queries.Panel(panel, scope, filter);
                 var runId = queries.Connections.Store.CurrentRunId();
                 http.Response.Headers.Append("X-Run-Id", runId);
-                return Results.File(Encoding.UTF8.GetBytes(CsvFormat.Write(grid)), "text/csv; charset=utf-8", $"{grid.Panel}-{runId}.csv");
+                return Results.File(Encoding.UTF8.GetBytes(MachineFormatNote + CsvFormat.Write(grid)), "text/csv; charset=utf-8", $"{grid.Panel}-{runId}.csv");
             }
             catch (ScopeViolation e)
             {

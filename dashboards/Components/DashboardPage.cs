@@ -27,6 +27,9 @@ public abstract class DashboardPage : ComponentBase
 
     protected string T(string key) => Labels.T(Lang, key);
 
+    /// <summary>The month shown, as the reader writes it ("ott 2026" / "Oct 2026").</summary>
+    protected string MonthLabel => NumberText.Month(Month, Lang);
+
     /// <summary>The current query string, handed to CSV links so a download is the same selection.</summary>
     protected string QueryString => Http?.Request.QueryString.Value ?? "";
 

@@ -45,6 +45,7 @@ public static class DashboardHosting
         app.UseSecurityHeaders(app.Services.GetRequiredService<AuthOptions>(), hsts: !app.Environment.IsDevelopment());
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseStatusPages();
+        app.UseMissingAssetsAs404();
         app.UseLanguageCookie();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -24,7 +24,7 @@ public sealed class FlagIndex
         static bool Flag(DbDataReader r, int i) => !r.IsDBNull(i) && Convert.ToBoolean(r.GetValue(i), CultureInfo.InvariantCulture);
         db.Read("""
             select indicator_id, ats_code, month, severity, persistent, value, national_value, n, z, method, plain_rule_breach,
-                   lower_alarm, lower_warning, upper_warning, upper_alarm
+                   lower_alarm, lower_warning, upper_warning, upper_alarm, phi
             from flags
             """, r =>
         {
@@ -32,7 +32,7 @@ public sealed class FlagIndex
             {
                 var p = new FlagPoint(Shared(r.GetString(0)), Shared(r.GetString(1)), Shared(r.GetString(2)),
                     r.IsDBNull(3) ? "none" : Shared(r.GetString(3)), Flag(r, 4), Number(r, 5), Number(r, 6), Number(r, 7), Number(r, 8),
-                    r.IsDBNull(9) ? null : Shared(r.GetString(9)), Flag(r, 10), Number(r, 11), Number(r, 12), Number(r, 13), Number(r, 14));
+                    r.IsDBNull(9) ? null : Shared(r.GetString(9)), Flag(r, 10), Number(r, 11), Number(r, 12), Number(r, 13), Number(r, 14), Number(r, 15));
                 index.Add(p);
             }
         });

@@ -19,5 +19,9 @@ public sealed record Grid(string Panel, IReadOnlyList<GridColumn> Columns, IRead
         return i < 0 ? [] : Rows.Select(r => r[i]);
     }
 
+    /// <summary>A cell in machine format (as the CSV writes it).</summary>
     public string Text(int row, string key) => GridFormat.Cell(Rows[row][ColumnIndex(key)], Columns[ColumnIndex(key)]);
+
+    /// <summary>A cell as the reader of the language sees it.</summary>
+    public string Display(int row, string key, string lang) => GridFormat.Display(Rows[row][ColumnIndex(key)], Columns[ColumnIndex(key)], lang);
 }

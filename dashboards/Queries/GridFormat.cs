@@ -1,8 +1,12 @@
 using System.Globalization;
+using Monitoring.Dashboards.Localization;
 
 namespace Monitoring.Dashboards.Queries;
 
-/// <summary>One way to write a cell, shared by the HTML tables, the tiles and the CSV files.</summary>
+/// <summary>
+/// The two ways to write a cell: <see cref="Cell"/> in machine format for the CSV files ("." decimal, no thousands
+/// separator, ISO months), <see cref="Display"/> in the reader's language for tables, tiles and chart labels.
+/// </summary>
 public static class GridFormat
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
@@ -14,6 +18,7 @@ public static class GridFormat
         null => "",
         string s => s,
         bool b => b ? "true" : "false",
+        FormattedNumber f => Number(f.Value, f.Format),
         _ when IsNumber(value) => Number(Convert.ToDouble(value, Inv), format),
         _ => Convert.ToString(value, Inv) ?? "",
     };
@@ -24,7 +29,20 @@ public static class GridFormat
         "percent" => (v * 100).ToString("0.0", Inv) + "%",
         "days" => v.ToString("0.#", Inv),
         "eur" => Math.Round(v).ToString("0", Inv),
+        "eur2" => v.ToString("0.##", Inv),
         _ => v.ToString("0.##", Inv),
+    };
+
+    /// <summary>A cell as the reader sees it: numbers with the language's separators, "2026-10" as "ott 2026".</summary>
+    public static string Display(object? value, GridColumn column, string lang) => value switch
+    {
+        null => "",
+        string s when column.Key == "month" => NumberText.Month(s, lang),
+        string s => s,
+        bool b => Labels.T(lang, b ? "yes" : "no"),
+        FormattedNumber f => NumberText.Number(f.Value, f.Format, lang),
+        _ when IsNumber(value) => NumberText.Number(Convert.ToDouble(value, Inv), column.Format, lang),
+        _ => Convert.ToString(value, Inv) ?? "",
     };
 
     private static bool IsNumber(object v) => v is double or float or decimal or int or long or short or byte or uint or ulong or System.Numerics.BigInteger;

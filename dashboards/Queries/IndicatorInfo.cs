@@ -11,6 +11,7 @@ public sealed record IndicatorInfo(string Id, string NameIt, string NameEn, stri
     {
         "share" or "proportion" or "percent" => "percent",
         "days" => "days",
+        "EUR" => "eur2",
         "fte" => "number",
         _ when IsCount => "count",
         _ => "number",

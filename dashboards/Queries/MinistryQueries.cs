@@ -7,6 +7,8 @@ namespace Monitoring.Dashboards.Queries;
 public sealed class MinistryQueries(MetaQueries meta, ScopeRules rules, FollowUpCache followUp)
 {
     public const string UnderperformingIndicator = "cases_processed_per_case_manager";
+    /// <summary>Its numerator is the territory's residents (2011 census): what the heat table divides counts by.</summary>
+    public const string ResidentsIndicator = "residents_per_case_manager";
     private const double ZWarning = 1.96, ZAlarm = 3.09;
 
     /// <summary>National value of every indicator in the month (the tiles).</summary>
@@ -26,7 +28,7 @@ public sealed class MinistryQueries(MetaQueries meta, ScopeRules rules, FollowUp
                 .Select(v =>
                 {
                     var info = catalogue[v.IndicatorId];
-                    return new object?[] { info.Id, info.Name(lang), month, v.Value is double d ? GridFormat.Number(d, info.Format) : null, v.Numerator, v.Denominator };
+                    return new object?[] { info.Id, info.Name(lang), month, v.Value is double d ? new FormattedNumber(d, info.Format) : null, v.Numerator, v.Denominator };
                 }).ToList());
     }
 
@@ -106,6 +108,19 @@ public sealed class MinistryQueries(MetaQueries meta, ScopeRules rules, FollowUp
         return FunnelGrid(f.Lang, info, rows);
     }
 
+    /// <summary>The funnel's limits as smooth curves over the range of the ATS's denominators (see <see cref="FunnelCurves"/>).</summary>
+    public IReadOnlyList<double[]> FunnelLimitCurves(UserScope scope, PanelFilter f)
+    {
+        rules.RequireRole(scope, "funnel plot", UserRole.Ministry);
+        var month = meta.ResolveMonth(f.Month);
+        var info = meta.Indicator(f.Indicator ?? UnderperformingIndicator) ?? throw new ScopeViolation(scope.Role, "an unknown indicator");
+        var values = meta.Values();
+        if (values.Get(info.Id, "national", "IT", month) is not { Value: double p0 }) return [];
+        var ns = values.AtMonth(info.Id, "ats", month).Values.Select(v => v.Denominator ?? 0).Where(n => n > 0).ToList();
+        if (ns.Count == 0) return [];
+        return FunnelCurves.Compute(p0, ns.Min(), ns.Max(), info.Format == "percent", meta.Flags().Points(info.Id, month).Values.ToList());
+    }
+
     private static Grid FunnelGrid(string lang, IndicatorInfo info, List<object?[]> rows)
     {
         var fmt = info.Format;
@@ -125,7 +140,10 @@ public sealed class MinistryQueries(MetaQueries meta, ScopeRules rules, FollowUp
         return proportion ? Math.Clamp(limit, 0, 1) : Math.Max(0, limit);
     }
 
-    /// <summary>Regions × indicators for the month, with the national row last (the heat table colours by ratio to it).</summary>
+    /// <summary>
+    /// Regions × indicators for the month, with the national row last (the heat table colours by ratio to it), and the
+    /// residents of each (2011 census, the numerator of residents_per_case_manager) so counts can be compared per resident.
+    /// </summary>
     public Grid Heat(UserScope scope, PanelFilter f)
     {
         rules.RequireRole(scope, "region × indicator table", UserRole.Ministry);
@@ -133,13 +151,13 @@ public sealed class MinistryQueries(MetaQueries meta, ScopeRules rules, FollowUp
         var catalogue = meta.Catalogue();
         var values = meta.Values();
         var lang = f.Lang;
-        var columns = new List<GridColumn> { Columns.Of(lang, "region_code"), Columns.Of(lang, "region") };
+        var columns = new List<GridColumn> { Columns.Of(lang, "region_code"), Columns.Of(lang, "region"), Columns.Of(lang, "residents", "count") };
         columns.AddRange(catalogue.Select(i => new GridColumn(i.Id, i.Name(lang), i.Format)));
         var territories = meta.Regions().Append(new Territory("IT", Labels.T(lang, "col.national")));
         var rows = territories.Select(t =>
         {
-            var row = new List<object?> { t.Code, t.Name };
             var level = t.Code == "IT" ? "national" : "region";
+            var row = new List<object?> { t.Code, t.Name, values.Get(ResidentsIndicator, level, t.Code, month)?.Numerator };
             row.AddRange(catalogue.Select(i => (object?)values.Get(i.Id, level, t.Code, month)?.Value));
             return row.ToArray();
         }).ToList();

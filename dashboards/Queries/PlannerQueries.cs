@@ -33,7 +33,7 @@ public sealed class PlannerQueries(MetaQueries meta, ScopeRules rules)
     public static Grid StaffingGrid(StaffingInputs x, double growth, string lang)
     {
         var p = StaffingPlanner.Plan(x, growth);
-        object?[] Row(string key, object? value, string format) => [key, Labels.T(lang, "staff." + key), value is double d ? GridFormat.Number(d, format) : value];
+        object?[] Row(string key, object? value, string format) => [key, Labels.T(lang, "staff." + key), value is double d ? new FormattedNumber(d, format) : value];
         return new Grid("planner-staffing",
             [new GridColumn("key", "key"), Columns.Of(lang, "measure"), Columns.Of(lang, "value")],
             [

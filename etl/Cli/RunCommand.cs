@@ -31,8 +31,9 @@ public static class RunCommand
                 if (p.Stage == "read:done") lastReadSeconds = p.Seconds;
                 else if (p.Stage.EndsWith(":done")) Console.WriteLine($"  {p.Stage[..^5],-14} {p.File,-22} {p.Seconds,7:0.00} s");
                 else if (p.Stage == "rows")
-                    Console.WriteLine($"  {"read",-14} {p.File,-22} {lastReadSeconds,7:0.00} s {p.Rows,12:N0} rows {p.Rows / Math.Max(lastReadSeconds, 0.001),12:N0} rows/s");
-                else if (p.Stage == "warning") Console.WriteLine($"  warning: {p.File}");
+                    Console.WriteLine($"  {"read",-14} {p.File,-18} {lastReadSeconds,6:0.00} s {p.Rows,10:N0} rows {p.Rows / Math.Max(lastReadSeconds, 0.001),10:N0}/s");
+                else if (p.Stage == "warning")
+                    foreach (var line in TerminalText.Wrap("  warning: " + p.File)) Console.WriteLine(line);
             });
             return PipelineRunner.Run(options, plain);
         }

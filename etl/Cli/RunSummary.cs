@@ -3,14 +3,20 @@ using Spectre.Console;
 
 namespace Monitoring.Etl.Cli;
 
-/// <summary>The one-screen end of a run: status, per-file reconciliation, quarantine reasons, stage times.</summary>
+/// <summary>
+/// The one-screen end of a run: status, per-file reconciliation, quarantine reasons, stage times. Every line fits 80
+/// columns by itself (<see cref="TerminalText"/>), so a narrow terminal does not break a label in two.
+/// </summary>
 public static class RunSummary
 {
     public static void Print(RunReport r)
     {
         var colour = r.Status == "succeeded" ? "green" : "red";
-        AnsiConsole.MarkupLineInterpolated($"[bold {colour}]{r.Status.ToUpperInvariant()}[/]  run {r.RunId}  export {r.ExportId ?? "?"}  reference date {r.ReferenceDate ?? "?"}");
-        if (r.Error is not null) AnsiConsole.MarkupLineInterpolated($"[red]{r.Error}[/]");
+        AnsiConsole.MarkupLineInterpolated($"[bold {colour}]{r.Status.ToUpperInvariant()}[/]  run {r.RunId}");
+        AnsiConsole.MarkupLineInterpolated($"  export          {r.ExportId ?? "?"}");
+        AnsiConsole.MarkupLineInterpolated($"  reference date  {r.ReferenceDate ?? "?"}");
+        if (r.Error is not null)
+            foreach (var line in TerminalText.Wrap(r.Error)) AnsiConsole.MarkupLineInterpolated($"[red]{line}[/]");
         if (r.Files.Count > 0)
         {
             var t = new Table().AddColumns("file", "read", "loaded", "quarantined", "reasons");
@@ -19,7 +25,8 @@ public static class RunSummary
                     Markup.Escape(string.Join(", ", c.Reasons.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {kv.Value:N0}"))));
             AnsiConsole.Write(t);
         }
-        AnsiConsole.MarkupLineInterpolated($"stages: {string.Join("  ", r.StageSeconds.Select(kv => $"{kv.Key} {kv.Value:0.00}s"))}");
+        foreach (var line in TerminalText.Items("stages:", r.StageSeconds.Select(kv => $"{kv.Key} {kv.Value:0.00}s")))
+            AnsiConsole.MarkupLineInterpolated($"{line}");
         AnsiConsole.MarkupLineInterpolated($"peak memory {r.PeakMemoryMb:N0} MB");
     }
 }

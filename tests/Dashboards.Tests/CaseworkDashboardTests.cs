@@ -63,6 +63,6 @@ public sealed class CaseworkDashboardTests(DashboardsApp app)
         Assert.Equal(403, (await page.APIRequest.GetAsync($"/api/panels/casework-workload.csv?ats={other}")).Status);
         Assert.Equal(403, (await page.GotoAsync("/planner"))!.Status);
         var csv = await (await page.APIRequest.GetAsync("/api/panels/casework-workload.csv")).TextAsync();
-        Assert.Equal(2, csv.Trim().Split('\n').Length);
+        Assert.Equal(2, csv.Trim().Split('\n').Count(l => !l.StartsWith('#')));   // header and the one case manager
     }
 }

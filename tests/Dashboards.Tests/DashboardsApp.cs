@@ -39,7 +39,19 @@ public sealed class DashboardsApp : IAsyncLifetime
         Browser = await LaunchChromiumAsync(_playwright);
     }
 
-    /// <summary>Debian's headless Chromium, as root in a container needs it.</summary>
+    /// <summary>A fresh 1280×900 context on the app, signed in as a demo user (null = the public).</summary>
+    internal static async Task<IPage> WindowAsync(IBrowser browser, string baseUrl, string? demoUser)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        if (demoUser is null) return page;
+        await page.GotoAsync("/signin");
+        await page.ClickAsync($"button[data-demo-user='{demoUser}']");
+        await page.WaitForURLAsync(u => !u.Contains("/signin"), new() { Timeout = 60000 });
+        return page;
+    }
+
+    /// <summary>Debian's Chromium, headless, as root (no sandbox), without background traffic.</summary>
     public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
     {
         ExecutablePath = Chromium,

@@ -5,20 +5,14 @@ namespace Monitoring.Tests.Dashboards;
 
 /// <summary>
 /// The test's own reading of the warehouse and its own writing of numbers (written from the spec, not by
-/// calling the dashboards' formatter): shares ×100 with one decimal and %, counts whole, days one decimal, else two.
+/// calling the dashboards' formatter): shares ×100 with one decimal and %, counts whole, days one decimal, else two,
+/// in the reader's language (Italian unless told: FirstContact/ReaderNumbers).
 /// </summary>
 public static class Expected
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static string Format(double v, string unit, string kind) => unit switch
-    {
-        "share" => (v * 100).ToString("0.0", Inv) + "%",
-        "days" => v.ToString("0.#", Inv),
-        "fte" => v.ToString("0.##", Inv),
-        _ when kind == "count" => Math.Round(v).ToString("0", Inv),
-        _ => v.ToString("0.##", Inv),
-    };
+    public static string Format(double v, string unit, string kind, string lang = "it") => FirstContact.ReaderNumbers.Indicator(v, unit, kind, lang);
 
     public static List<Dictionary<string, object?>> Rows(DuckDBConnection c, string sql)
     {

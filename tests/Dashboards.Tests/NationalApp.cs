@@ -57,16 +57,7 @@ public sealed class NationalApp : IAsyncLifetime
     }
 
     /// <summary>A fresh 1280×900 page, signed in as a demo user (null = the public).</summary>
-    public async Task<IPage> PageAsync(string? demoUser)
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
-        var page = await context.NewPageAsync();
-        if (demoUser is null) return page;
-        await page.GotoAsync("/signin");
-        await page.ClickAsync($"button[data-demo-user='{demoUser}']");
-        await page.WaitForURLAsync(u => !u.Contains("/signin"), new() { Timeout = 60000 });
-        return page;
-    }
+    public Task<IPage> PageAsync(string? demoUser) => DashboardsApp.WindowAsync(Browser, BaseUrl, demoUser);
 
     public async Task DisposeAsync()
     {

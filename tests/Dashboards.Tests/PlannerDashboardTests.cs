@@ -50,12 +50,13 @@ public sealed class PlannerDashboardTests(DashboardsApp app)
 
         var page = await app.SignedInAsync("planner_ats");
         string Cell(string key) => page.Locator($".grid-table[data-panel='planner-staffing'] tr[data-key='{key}'] td[data-col='value']").InnerTextAsync().Result.Trim();
-        Assert.Equal(Math.Round(population).ToString("0"), Cell("population"));
-        Assert.Equal(cms.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture), Cell("case_managers"));
-        Assert.Equal(households.ToString("0"), Cell("households"));
+        // Written for the Italian reader (13.961; 12,5): FirstContact/ReaderNumbers.
+        Assert.Equal(FirstContact.ReaderNumbers.Count(population, "it"), Cell("population"));
+        Assert.Equal(FirstContact.ReaderNumbers.Decimal(cms, "it"), Cell("case_managers"));
+        Assert.Equal(FirstContact.ReaderNumbers.Count(households, "it"), Cell("households"));
         // 1 per 5,000: whole people needed beyond today's staff.
-        Assert.Equal(Math.Max(0, Math.Ceiling(population / 5000 - cms)).ToString("0"), Cell("more_for_5000"));
-        Assert.Equal(Math.Max(0, Math.Ceiling(population / 4000 - cms)).ToString("0"), Cell("more_for_4000"));
+        Assert.Equal(FirstContact.ReaderNumbers.Count(Math.Max(0, Math.Ceiling(population / 5000 - cms)), "it"), Cell("more_for_5000"));
+        Assert.Equal(FirstContact.ReaderNumbers.Count(Math.Max(0, Math.Ceiling(population / 4000 - cms)), "it"), Cell("more_for_4000"));
     }
 
     [Fact]

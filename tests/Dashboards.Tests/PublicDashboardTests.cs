@@ -53,10 +53,15 @@ public sealed class PublicDashboardTests(DashboardsApp app)
         var cells = await page.Locator(".grid-table[data-panel='public-headlines'] tr[data-key='IT'] td").AllInnerTextsAsync();
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync(".grid-table[data-panel='public-headlines'] .csv-link a"));
         var csv = await File.ReadAllLinesAsync((await download.PathAsync())!);
-        var header = csv[0].Split(',');
+        // The file says first that its numbers are in machine format; the table writes the same values for the reader.
+        Assert.StartsWith("# machine format", csv[0]);
+        var header = csv.First(l => !l.StartsWith('#')).Split(',');
         var it = csv.Single(l => l.StartsWith("IT,")).Split(',');
         // The table hides region_code and month; every other CSV column is a shown cell, in order.
-        var shown = header.Select((h, i) => (h, v: it[i])).Where(x => x.h is not ("region_code" or "month" or "territory")).Select(x => x.v).ToList();
+        var shown = header.Select((h, i) => (h, v: it[i])).Where(x => x.h is not ("region_code" or "month" or "territory"))
+            .Select(x => x.h.EndsWith("_eur") && double.TryParse(x.v, System.Globalization.CultureInfo.InvariantCulture, out var eur)
+                ? FirstContact.ReaderNumbers.Indicator(eur, "EUR", "ratio", "it")   // euros on screen: "€ 611,90"
+                : FirstContact.ReaderNumbers.FromMachine(x.v, "it")).ToList();
         Assert.Equal(cells.Select(c => c.Trim()).ToList(), shown);
     }
 
@@ -91,12 +96,12 @@ public sealed class PublicDashboardTests(DashboardsApp app)
         Assert.Contains("lang=en", page.Url);
         await page.SelectOptionAsync("#f-month", months[0]);
         await page.ClickAsync(".filter-bar button[type='submit']");
-        await Assertions.Expect(page.Locator("#h-pub-headlines")).ToContainTextAsync(months[0]);
+        await Assertions.Expect(page.Locator("#h-pub-headlines")).ToContainTextAsync(FirstContact.ReaderNumbers.Month(months[0], "en"));
         Assert.Contains($"month={months[0]}", page.Url);
         Assert.Contains("lang=en", page.Url);
-        Assert.Contains(months[0], await page.Locator("#h-pub-headlines").InnerTextAsync());
+        Assert.Contains(FirstContact.ReaderNumbers.Month(months[0], "en"), await page.Locator("#h-pub-headlines").InnerTextAsync());
         var footer = await page.Locator(".run-line").InnerTextAsync();
-        Assert.Equal($"data as of {run["d"]} · run {run["run_id"]}", footer.Trim());
+        Assert.Equal($"data as of {FirstContact.ReaderNumbers.Date((string)run["d"]!, "en")} · run {run["run_id"]}", footer.Trim());
         foreach (var path in new[] { "/glossary", "/signin", "/" })
         {
             await page.GotoAsync(path);
