@@ -1,5 +1,7 @@
 using System.Text;
 using Monitoring.Warehouse.Csv;
+// The writer's number marker; not the dashboards' own FormattedNumber (a value with its display format).
+using CsvNumber = Monitoring.Warehouse.Csv.FormattedNumber;
 
 namespace Monitoring.Dashboards.Queries;
 
@@ -26,7 +28,7 @@ public static class CsvFormat
     private static object? Cell(object? value, GridColumn column) => value switch
     {
         null => null,
-        double or float or decimal or int or long or short or byte or uint or ulong => new FormattedNumber(GridFormat.Cell(value, column)),
+        double or float or decimal or int or long or short or byte or uint or ulong or FormattedNumber => new CsvNumber(GridFormat.Cell(value, column)),
         _ => GridFormat.Cell(value, column),
     };
 }
