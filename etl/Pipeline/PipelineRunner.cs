@@ -74,7 +74,7 @@ public static class PipelineRunner
                 TryDelete(dir.Landing(report.RunId));
                 if (report.Status != "succeeded") TryDelete(dir.Building(report.RunId));
             }
-            if (report.Status == "refused") report.CountRefusal();
+            if (report.Status != "succeeded") report.CountNothingLoaded(report.Status == "refused" ? "export_refused" : "run_failed");
         }
         return Finish(report, dir, options, clock);
     }

@@ -27,15 +27,16 @@ public sealed class RunReport
     [JsonIgnore] public string? ReportNotWritten { get; set; }
 
     /// <summary>
-    /// A refused run loads nothing: every row read counts as quarantined — under the reason validation
-    /// gave it, or export_refused for the rows that passed — so read = loaded + quarantined still holds.
+    /// A refused or failed run loads nothing: every row read counts as quarantined — under the reason
+    /// validation gave it, or <paramref name="reason"/> (export_refused, run_failed) for the rows that
+    /// passed — so read = loaded + quarantined still holds, and the reasons still add up.
     /// </summary>
-    public void CountRefusal()
+    public void CountNothingLoaded(string reason)
     {
         foreach (var c in Files.Values)
         {
             var passed = c.Read - c.Quarantined;
-            if (passed > 0) c.Reasons["export_refused"] = c.Reasons.GetValueOrDefault("export_refused") + passed;
+            if (passed > 0) c.Reasons[reason] = c.Reasons.GetValueOrDefault(reason) + passed;
             c.Quarantined = c.Read;
             c.Loaded = 0;
         }
