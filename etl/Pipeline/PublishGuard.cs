@@ -57,8 +57,7 @@ public sealed record PublishGuard(double MaxQuarantinedShare, double MaxRowLossS
         {
             foreach (var (file, c) in report.Files)
             {
-                var lake = LakeTable.For(Path.GetFileNameWithoutExtension(file));
-                var before = Sql.Scalar<long>(conn, $"SELECT count(*) FROM {lake.ReadSql(DataDirectory.LakeDir(previousSnapshot))}");
+                var before = RowsInService(conn, previousSnapshot, LakeTable.For(Path.GetFileNameWithoutExtension(file)));
                 if (before > 0 && (double)(before - c.Loaded) / before > MaxRowLossShare)
                     problems.Add($"{file}: {c.Loaded:N0} rows would be loaded against {before:N0} in the snapshot in service ({Path.GetFileName(previousSnapshot)}), {Percent((double)(before - c.Loaded) / before)} fewer, above the {Percent(MaxRowLossShare)} allowed");
             }
@@ -71,6 +70,15 @@ public sealed record PublishGuard(double MaxQuarantinedShare, double MaxRowLossS
         }
         throw new ExportRefusedException(string.Join("; ", problems) +
             ". Nothing was published and the snapshot in service stays; check the quarantine, or publish anyway with --force");
+    }
+
+    /// <summary>Rows of a table in the snapshot in service (Parquet footers only); an empty table may have written no file.</summary>
+    static long RowsInService(DuckDBConnection conn, string snapshot, LakeTable lake)
+    {
+        var lakeDir = DataDirectory.LakeDir(snapshot);
+        var folder = Path.Combine(lakeDir, lake.Stem);
+        if (!Directory.Exists(folder) || !Directory.EnumerateFiles(folder, "*.parquet", SearchOption.AllDirectories).Any()) return 0;
+        return Sql.Scalar<long>(conn, $"SELECT count(*) FROM {lake.ReadSql(lakeDir)}");
     }
 
     static string Percent(double share) => share.ToString("0.#%", CultureInfo.InvariantCulture);
