@@ -25,3 +25,9 @@ catch (CliUsageException e)
     Console.Error.WriteLine(e.Message);
     return 64;
 }
+catch (Exception e)
+{
+    // Never a stack trace (it may quote data, and it tells an operator nothing): the type and first line.
+    Console.Error.WriteLine($"error: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
+    return 1;
+}

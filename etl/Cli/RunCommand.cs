@@ -3,20 +3,32 @@ using Spectre.Console;
 
 namespace Monitoring.Etl.Cli;
 
-/// <summary>`run --source PATH --data DATA_DIR [--report FILE] [--demo]`: one export through the pipeline, with progress and a summary.</summary>
+/// <summary>`run --source PATH --data DATA_DIR [--report FILE] [--demo] [--max-quarantined 5%] [--max-row-loss 5%] [--force]`: one export through the pipeline, with progress and a summary.</summary>
 public static class RunCommand
 {
     public static int Run(CliArgs args)
     {
+        PublishGuard guard;
+        try
+        {
+            var configured = PublishGuard.FromEnvironment();
+            guard = new PublishGuard(
+                PublishGuard.ParseShare(args.Get("max-quarantined"), "--max-quarantined") ?? configured.MaxQuarantinedShare,
+                PublishGuard.ParseShare(args.Get("max-row-loss"), "--max-row-loss") ?? configured.MaxRowLossShare,
+                args.Has("force"));
+        }
+        catch (ArgumentException e) { throw new CliUsageException(e.Message); }
         var options = new PipelineOptions
         {
             Source = args.Require("source", "run"),
             DataDir = args.Require("data", "run"),
             ReportPath = args.Get("report"),
             Demo = args.Has("demo") || Environment.GetEnvironmentVariable("MONITORING_DEMO") == "1",
+            Guard = guard,
         };
         var report = RunWithProgress(options);
         RunSummary.Print(report);
+        if (report.ReportNotWritten is { } notWritten) Console.Error.WriteLine(notWritten);
         return report.Status == "succeeded" ? 0 : report.Status == "refused" ? 2 : 1;
     }
 

@@ -9,6 +9,7 @@ public static class Usage
             usage: dotnet run --project etl -- <command>
               generate   --preset tiny|regional|national --seed N --out DIR
               run        --source EXPORT_DIR_OR_ZIP --data DATA_DIR [--report FILE] [--demo]
+                         [--max-quarantined 5%] [--max-row-loss 5%] [--force]
               indicators --data DATA_DIR --out FILE.csv
               flags      --data DATA_DIR --out FILE.csv
               schedule   [--config schedules.json] [--data DATA_DIR]

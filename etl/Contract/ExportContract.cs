@@ -11,6 +11,21 @@ public static class ExportContract
 {
     public const string Version = "1";
 
+    /// <summary>
+    /// The programme's first day (REI, 1 January 2018): no application, payment, case or event
+    /// can be older. Dates before it are quarantined (date_before_programme).
+    /// </summary>
+    public static readonly DateOnly ProgrammeStart = new(2018, 1, 1);
+
+    /// <summary>Years after the reference date a planned end may lie before it is implausible (date_far_after_reference_date).</summary>
+    public const int PlannedEndYears = 10;
+
+    /// <summary>Dates that may predate the programme (memberships, hirings) but not the last century.</summary>
+    static readonly DateOnly SetupEarliest = new(1990, 1, 1);
+
+    /// <summary>Birth dates: no one alive was born before this.</summary>
+    static readonly DateOnly BirthEarliest = new(1900, 1, 1);
+
     static readonly string[] Roles = ["case_manager", "coordinator", "admin"];
     static readonly string[] Measures = ["REI", "RDC", "ADI", "SFL"];
     static readonly string[] Pathways = ["social_services", "employment_services", "exempt"];
@@ -51,8 +66,8 @@ public static class ExportContract
         [
             new("ats_code", ColumnType.Code, Required: true),
             new("municipality_code", ColumnType.Code, Required: true),
-            new("valid_from", ColumnType.Date, Required: true),
-            new("valid_to", ColumnType.Date, PlannedEnd: true),
+            new("valid_from", ColumnType.Date, Required: true, Earliest: SetupEarliest),
+            new("valid_to", ColumnType.Date, PlannedEnd: true, Earliest: SetupEarliest),
         ],
         [new("ats_code", "ambiti.csv", "unknown_ats"), new("municipality_code", "istat", "unknown_municipality")],
         [EndBeforeStart("valid_to", "valid_from")]);
@@ -66,8 +81,8 @@ public static class ExportContract
             new("email", ColumnType.Text, Personal: true),
             new("role", ColumnType.Code, Required: true, Allowed: Roles),
             new("ats_code", ColumnType.Code, Required: true),
-            new("active_from", ColumnType.Date, Required: true),
-            new("active_to", ColumnType.Date, PlannedEnd: true),
+            new("active_from", ColumnType.Date, Required: true, Earliest: SetupEarliest),
+            new("active_to", ColumnType.Date, PlannedEnd: true, Earliest: SetupEarliest),
             new("weekly_hours", ColumnType.Decimal, NonNegative: true),
         ],
         [new("ats_code", "ambiti.csv", "unknown_ats")],
@@ -83,7 +98,7 @@ public static class ExportContract
             new("minors", ColumnType.Integer, NonNegative: true),
             new("members_over_60", ColumnType.Integer, NonNegative: true),
             new("members_disabled", ColumnType.Integer, NonNegative: true),
-            new("isee_eur", ColumnType.Decimal, NonNegative: true),
+            new("isee_eur", ColumnType.Decimal, NonNegative: true, Precision: 12),
             new("measure", ColumnType.Code, Required: true, Allowed: Measures),
             new("application_date", ColumnType.Date, Required: true),
             new("benefit_start_date", ColumnType.Date),
@@ -104,7 +119,7 @@ public static class ExportContract
             new("fiscal_code", ColumnType.FiscalCode, Required: true, Personal: true, PseudonymDomain: "fiscal_code"),
             new("first_name", ColumnType.Text, Personal: true),
             new("last_name", ColumnType.Text, Personal: true),
-            new("birth_date", ColumnType.Date, Required: true, Personal: true),
+            new("birth_date", ColumnType.Date, Required: true, Personal: true, Earliest: BirthEarliest),
             new("sex", ColumnType.Code, Required: true, Allowed: Sexes),
             new("citizenship", ColumnType.Code, Allowed: Citizenships),
             new("relationship", ColumnType.Code, Allowed: Relationships),
@@ -170,7 +185,7 @@ public static class ExportContract
         [
             new("household_id", ColumnType.Code, Required: true, PseudonymDomain: "household"),
             new("period", ColumnType.Month, Required: true),
-            new("amount_eur", ColumnType.Decimal, Required: true, NonNegative: true),
+            new("amount_eur", ColumnType.Decimal, Required: true, NonNegative: true, Precision: 12),
             new("paid_date", ColumnType.Date, Required: true),
         ],
         [new("household_id", "households.csv", "unknown_household")],
@@ -182,9 +197,9 @@ public static class ExportContract
             new("ats_code", ColumnType.Code, Required: true),
             new("year", ColumnType.Integer, Required: true, Min: 1990),
             new("fund", ColumnType.Code, Required: true),
-            new("allocated_eur", ColumnType.Decimal, Required: true, NonNegative: true),
-            new("committed_eur", ColumnType.Decimal, NonNegative: true),
-            new("spent_eur", ColumnType.Decimal, NonNegative: true),
+            new("allocated_eur", ColumnType.Decimal, Required: true, NonNegative: true, Precision: 14),
+            new("committed_eur", ColumnType.Decimal, NonNegative: true, Precision: 14),
+            new("spent_eur", ColumnType.Decimal, NonNegative: true, Precision: 14),
         ],
         [new("ats_code", "ambiti.csv", "unknown_ats")],
         []);

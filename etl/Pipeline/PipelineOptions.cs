@@ -14,4 +14,7 @@ public sealed record PipelineOptions
 
     /// <summary>Demo mode may create a throw-away pseudonym key outside the repository; production refuses to run without one.</summary>
     public bool Demo { get; init; }
+
+    /// <summary>Thresholds that refuse a snapshot losing rows or quarantining too much (see <see cref="PublishGuard"/>).</summary>
+    public PublishGuard Guard { get; init; } = PublishGuard.FromEnvironment();
 }

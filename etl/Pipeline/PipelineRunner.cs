@@ -30,19 +30,33 @@ public static class PipelineRunner
         var dir = store.Dir;
         var report = new RunReport { RunId = SnapshotStore.NewRunId(DateTimeOffset.UtcNow), StartedAt = DateTimeOffset.UtcNow, Source = options.Source };
         var clock = Stopwatch.StartNew();
-        Directory.CreateDirectory(dir.RunsDir);
-
-        if (!WriterLock.TryAcquire(dir.Root, $"pipeline run {report.RunId} (pid {Environment.ProcessId})", out var writerLock, out var heldBy))
+        WriterLock? writerLock;
+        try
         {
-            report.Status = "refused";
-            report.Error = $"another run holds the writer lock on {dir.Root}: {heldBy}";
+            Directory.CreateDirectory(dir.RunsDir);
+            if (!WriterLock.TryAcquire(dir.Root, $"pipeline run {report.RunId} (pid {Environment.ProcessId})", out writerLock, out var heldBy))
+            {
+                report.Status = "refused";
+                report.Error = $"another run holds the writer lock on {dir.Root}: {heldBy}";
+                return Finish(report, dir, options, clock);
+            }
+        }
+        catch (Exception e) when (StorageProblem.Describe(e, dir.Root) is { } problem)
+        {
+            // DATA_DIR read-only, full or not ours: nothing can start, and the report may not be writable either.
+            report.Status = "failed";
+            report.Error = problem;
             return Finish(report, dir, options, clock);
         }
         using (writerLock)
         {
+            var stages = new StageTimer(report, progress);
             try
             {
-                var stages = new StageTimer(report, progress);
+                // Leftovers of a killed run (an unpacked .zip is personal data in clear) go first: holding
+                // the writer lock, no other run can be using them.
+                var removed = LandingArea.Clean(dir);
+                if (removed > 0) stages.Warn($"landing: removed {removed} folder(s) left by a run that was stopped");
                 RunLocked(options, store, report, stages, ct);
                 report.Status = "succeeded";
             }
@@ -53,13 +67,14 @@ public static class PipelineRunner
             {
                 report.Status = "failed";
                 // First line only: engine messages may quote data further down.
-                report.Error = $"{e.GetType().Name}: {e.Message.Split('\n')[0]}";
+                report.Error = StorageProblem.Describe(e, dir.Root) ?? $"{e.GetType().Name}: {e.Message.Split('\n')[0]}";
             }
             finally
             {
                 TryDelete(dir.Landing(report.RunId));
                 if (report.Status != "succeeded") TryDelete(dir.Building(report.RunId));
             }
+            if (report.Status != "succeeded") report.CountNothingLoaded(report.Status == "refused" ? "export_refused" : "run_failed");
         }
         return Finish(report, dir, options, clock);
     }
@@ -92,7 +107,15 @@ public static class PipelineRunner
         var loaded = new Dictionary<FileSpec, RawCsvLoader.Result>();
         foreach (var file in files)
         {
-            var result = stages.Run("read", file.FileName, () => RawCsvLoader.Load(conn, Path.Combine(source.Folder, file.FileName), file));
+            var path = Path.Combine(source.Folder, file.FileName);
+            if (fingerprints[file.FileName].MixesLineEnds())
+            {
+                // CR LF and LF in one file: read a copy with LF only (same lines), kept in the landing folder.
+                var normalized = Path.Combine(landing, "line-ends", file.FileName);
+                stages.Run("line_ends", file.FileName, () => LineEndNormalizer.Normalize(path, normalized));
+                path = normalized;
+            }
+            var result = stages.Run("read", file.FileName, () => RawCsvLoader.Load(conn, path, file));
             var read = result.Parsed + result.Malformed;
             if (read != manifest.Files[file.FileName].Rows)
                 throw new ExportRefusedException($"{file.FileName}: {read} data rows read but the manifest announces {manifest.Files[file.FileName].Rows}: the file is truncated or corrupted");
@@ -158,6 +181,10 @@ public static class PipelineRunner
             try { pseudonyms.Wait(CancellationToken.None); } catch (Exception) { /* reported by the await above */ }
         }
 
+        // A snapshot that quarantines too much of a file, or loses too many rows against the one in
+        // service, is refused before anything is written (thresholds in PublishGuard).
+        options.Guard.Check(report, conn, previous, manifest.IsDelta, stages.Warn);
+
         // 5. The lake, then the warehouse snapshot beside the one in service.
         var lakeDir = DataDirectory.LakeDir(building);
         // Row order mattered only while reading (record → line number); writing without it is ~40% faster.
@@ -211,20 +238,37 @@ public static class PipelineRunner
         return clock.Elapsed.TotalSeconds;
     }
 
+    /// <summary>Writes the report where it can: a full or read-only DATA_DIR must not turn a clear failure into a crash.</summary>
     static RunReport Finish(RunReport report, DataDirectory dir, PipelineOptions options, Stopwatch clock)
     {
         report.FinishedAt = DateTimeOffset.UtcNow;
         report.StageSeconds["total"] = Math.Round(clock.Elapsed.TotalSeconds, 3);
         report.PeakMemoryMb = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, 1);
         var json = JsonSerializer.Serialize(report, ReportJson.Options);
-        File.WriteAllText(dir.RunReport(report.RunId), json);
-        if (options.ReportPath is { } extra)
+        var notWritten = new List<string>();
+        void Write(string path)
         {
-            var parent = Path.GetDirectoryName(Path.GetFullPath(extra));
-            if (parent is not null) Directory.CreateDirectory(parent);
-            File.WriteAllText(extra, json);
+            try
+            {
+                var parent = Path.GetDirectoryName(Path.GetFullPath(path));
+                if (parent is not null) Directory.CreateDirectory(parent);
+                File.WriteAllText(path, json);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                TryDeleteFile(path); // never leave half a report
+                notWritten.Add($"{path} ({StorageProblem.Describe(e, Path.GetDirectoryName(Path.GetFullPath(path)) ?? path) ?? e.Message})");
+            }
         }
+        Write(dir.RunReport(report.RunId));
+        if (options.ReportPath is { } extra) Write(extra);
+        if (notWritten.Count > 0) report.ReportNotWritten = "the run report could not be written to " + string.Join(" nor ", notWritten);
         return report;
+    }
+
+    static void TryDeleteFile(string path)
+    {
+        try { File.Delete(path); } catch (Exception) { /* the file system refuses even that */ }
     }
 
     static void TryDelete(string path)

@@ -21,6 +21,26 @@ public sealed class RunReport
     [JsonPropertyName("peak_memory_mb")] public double PeakMemoryMb { get; set; }
     /// <summary>A delta whose marts and indicators were rebuilt only downstream of the tables it changed.</summary>
     [JsonPropertyName("partial_rebuild")] public bool PartialRebuild { get; set; }
+    /// <summary>What the operator should know though the run went on (a forced publication, leftovers removed).</summary>
+    [JsonPropertyName("warnings")] public List<string> Warnings { get; set; } = new();
+    /// <summary>Where the report could not be written (DATA_DIR full or read-only), so the command line says so.</summary>
+    [JsonIgnore] public string? ReportNotWritten { get; set; }
+
+    /// <summary>
+    /// A refused or failed run loads nothing: every row read counts as quarantined — under the reason
+    /// validation gave it, or <paramref name="reason"/> (export_refused, run_failed) for the rows that
+    /// passed — so read = loaded + quarantined still holds, and the reasons still add up.
+    /// </summary>
+    public void CountNothingLoaded(string reason)
+    {
+        foreach (var c in Files.Values)
+        {
+            var passed = c.Read - c.Quarantined;
+            if (passed > 0) c.Reasons[reason] = c.Reasons.GetValueOrDefault(reason) + passed;
+            c.Quarantined = c.Read;
+            c.Loaded = 0;
+        }
+    }
 }
 
 public sealed class FileCounts

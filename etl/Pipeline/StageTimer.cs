@@ -22,5 +22,9 @@ public sealed class StageTimer(RunReport report, IProgress<PipelineProgress>? pr
 
     public void Rows(string file, long rows) => progress?.Report(new PipelineProgress("rows", file, rows, 0));
 
-    public void Warn(string message) => progress?.Report(new PipelineProgress("warning", message, 0, 0));
+    public void Warn(string message)
+    {
+        report.Warnings.Add(message);
+        progress?.Report(new PipelineProgress("warning", message, 0, 0));
+    }
 }

@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace Monitoring.Etl.Read;
 
 /// <summary>
@@ -13,19 +11,14 @@ public sealed class ExportSource : IDisposable
 
     ExportSource(string folder, string? unpacked) { Folder = folder; _unpacked = unpacked; }
 
-    public static ExportSource Open(string path, string landingDir)
+    public static ExportSource Open(string path, string landingDir, ArchiveLimits? limits = null)
     {
         if (Directory.Exists(path)) return new ExportSource(path, null);
         if (File.Exists(path) && path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
         {
             var target = Path.Combine(landingDir, "unzipped");
-            try { ZipFile.ExtractToDirectory(path, target, overwriteFiles: true); }
-            catch (InvalidDataException) { throw new ExportRefusedException($"{Path.GetFileName(path)}: not a readable .zip archive"); }
-            // A zip may hold the export folder itself rather than its files.
-            var folder = File.Exists(Path.Combine(target, "manifest.json"))
-                ? target
-                : Directory.GetDirectories(target).FirstOrDefault(d => File.Exists(Path.Combine(d, "manifest.json"))) ?? target;
-            return new ExportSource(folder, target);
+            try { return new ExportSource(ExportArchive.Unpack(path, target, limits ?? ArchiveLimits.FromEnvironment()), target); }
+            catch { if (Directory.Exists(target)) Directory.Delete(target, recursive: true); throw; }
         }
         throw new ExportRefusedException($"{path}: no such export folder or .zip file");
     }

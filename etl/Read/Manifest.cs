@@ -21,7 +21,12 @@ public sealed class Manifest
         var path = Path.Combine(folder, "manifest.json");
         if (!File.Exists(path)) throw new ExportRefusedException("manifest.json: missing from the export");
         Manifest? m;
-        try { m = JsonSerializer.Deserialize<Manifest>(File.ReadAllText(path)); }
+        var bytes = File.ReadAllBytes(path);
+        try
+        {
+            RefuseDuplicateNames(bytes);
+            m = JsonSerializer.Deserialize<Manifest>(bytes);
+        }
         catch (JsonException e)
         {
             throw new ExportRefusedException($"manifest.json: line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1}: not valid JSON ({e.Path})");
@@ -34,7 +39,52 @@ public sealed class Manifest
         if (!DateOnly.TryParseExact(m.ReferenceDateText, "yyyy-MM-dd", out var rd))
             throw new ExportRefusedException($"manifest.json: reference_date '{m.ReferenceDateText}' is not a YYYY-MM-DD date");
         m.ReferenceDate = rd;
+        foreach (var name in m.Files.Keys)
+            if (!IsPlainFileName(name))
+                throw new ExportRefusedException($"manifest.json: files: '{name}' is not a plain file name of the export (no folder, no '..', no absolute path)");
         return m;
+    }
+
+    /// <summary>A name inside the export folder itself: no separator, no '..', not rooted, no control characters.</summary>
+    public static bool IsPlainFileName(string name) =>
+        name.Length > 0 && name is not ("." or "..") && !Path.IsPathRooted(name)
+        && name.IndexOfAny(['/', '\\', ':', '\0']) < 0 && !name.Any(char.IsControl);
+
+    /// <summary>
+    /// JSON lets a name repeat in an object and the deserializer keeps the last: a manifest listing a file
+    /// twice (two counts, two hashes) is refused instead, naming the key and its line.
+    /// </summary>
+    static void RefuseDuplicateNames(byte[] json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        var seen = new Stack<(HashSet<string> Names, string Path)>();
+        string? pendingName = null;
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    seen.Push((new HashSet<string>(StringComparer.Ordinal), pendingName ?? (seen.Count == 0 ? "" : seen.Peek().Path)));
+                    pendingName = null;
+                    break;
+                case JsonTokenType.EndObject:
+                    seen.Pop();
+                    break;
+                case JsonTokenType.PropertyName:
+                    var name = reader.GetString()!;
+                    var (names, at) = seen.Peek();
+                    if (!names.Add(name))
+                    {
+                        var line = 1 + json.AsSpan(0, (int)reader.TokenStartIndex).Count((byte)'\n');
+                        throw new ExportRefusedException($"manifest.json: line {line}: {(at.Length > 0 ? at + ": " : "")}'{name}' is listed twice");
+                    }
+                    pendingName = name;
+                    break;
+                default:
+                    pendingName = null;
+                    break;
+            }
+        }
     }
 }
 

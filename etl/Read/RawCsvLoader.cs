@@ -17,10 +17,16 @@ public static class RawCsvLoader
 
     public static Result Load(DuckDBConnection conn, string path, FileSpec spec)
     {
-        var header = CsvHeader.Read(path);
+        var header = CsvHeader.Read(path).ToList();
         var missing = spec.Columns.Where(c => c.Required && !header.Contains(c.Name)).Select(c => c.Name).ToList();
         if (missing.Count > 0)
-            throw new ExportRefusedException($"{spec.FileName}: line 1: required column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} missing from the header");
+        {
+            // Names are matched exactly: say so when the column is there in other letters.
+            var near = missing.Select(m => header.FindIndex(h => string.Equals(h, m, StringComparison.OrdinalIgnoreCase)) is var i and >= 0
+                ? $" (column {i + 1} is '{header[i]}': names are matched exactly, in lower case)" : "");
+            throw new ExportRefusedException($"{spec.FileName}: line 1: required column{(missing.Count > 1 ? "s" : "")} " +
+                string.Join(", ", missing.Zip(near, (m, hint) => m + hint)) + " missing from the header");
+        }
         var unknown = header.Where(h => spec.Columns.All(c => c.Name != h)).ToList();
 
         var columns = string.Join(", ", header.Select(h => $"{Lit(h)}: 'VARCHAR'"));

@@ -1,12 +1,13 @@
 using System.Text.RegularExpressions;
 using Monitoring.Warehouse.Operations;
+using Monitoring.Warehouse.Snapshots;
 
 namespace Monitoring.Etl.Schedule;
 
 /// <summary>
 /// Keeps DATA_DIR small: the newest keep_snapshots snapshots (plus the one CURRENT names, always),
 /// the newest keep_quarantine quarantine/&lt;run_id&gt; folders (plus the current run's), and no
-/// building/ leftovers of killed runs. Holds the writer lock throughout, so no run is building or
+/// building/ leftovers of killed runs, and nothing under landing/ (unpacked exports: personal data in clear). Holds the writer lock throughout, so no run is building or
 /// publishing while folders go. A folder is first renamed into DATA_DIR/.trash and then deleted, so
 /// a housekeeping stopped half-way never leaves a half-deleted folder under snapshots/.
 /// Only folders named like a run id are touched.
@@ -35,10 +36,12 @@ public sealed partial class HousekeepingJob : IScheduledJob
             var quarantine = Prune(Path.Combine(dataDir, "quarantine"), keepQuarantine, current, trash, ct);
             var building = job.Settings.CleanBuilding ? Prune(Path.Combine(dataDir, "building"), 0, null, trash, ct) : 0;
             EmptyTrash(trash);
+            // Always, whatever the settings: a killed run's landing folder holds personal data in clear.
+            var landing = LandingArea.Clean(new DataDirectory(dataDir));
 
-            var removed = snapshots + quarantine + building;
+            var removed = snapshots + quarantine + building + landing;
             return Task.FromResult(JobOutcome.Succeeded(removed,
-                message: $"removed {snapshots} snapshot(s), {quarantine} quarantine folder(s), {building} building leftover(s); current {current ?? "none"}"));
+                message: $"removed {snapshots} snapshot(s), {quarantine} quarantine folder(s), {building} building leftover(s), {landing} landing leftover(s); current {current ?? "none"}"));
         }
     }
 

@@ -31,6 +31,7 @@ public sealed class IngestLatestExportJob : IScheduledJob
                 Source = newest.Path,
                 DataDir = dataDir,
                 Demo = job.Settings.Demo,
+                Guard = Guard(job.Settings),
             }, progress: null, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -45,6 +46,16 @@ public sealed class IngestLatestExportJob : IScheduledJob
             "succeeded" => JobOutcome.Succeeded(report.Files.Values.Sum(f => f.Loaded), readId, $"run {report.RunId} published"),
             "skipped" => JobOutcome.Skipped(report.Error ?? $"pipeline skipped run {report.RunId}", readId),
             _ => throw new JobFailedException($"pipeline {report.Status} run {report.RunId}: {report.Error}", readId),
+        };
+    }
+
+    static PublishGuard Guard(JobSettings settings)
+    {
+        var configured = PublishGuard.FromEnvironment();
+        return configured with
+        {
+            MaxQuarantinedShare = settings.MaxQuarantined ?? configured.MaxQuarantinedShare,
+            MaxRowLossShare = settings.MaxRowLoss ?? configured.MaxRowLossShare,
         };
     }
 }

@@ -7,6 +7,9 @@ public sealed record JobSettings
     public string? DropFolder { get; init; }
     /// <summary>ingest: run the pipeline in demo mode (throw-away pseudonym key). Never in production.</summary>
     public bool Demo { get; init; }
+    /// <summary>ingest: the publish guard's thresholds for this job (null = the environment's, else 5%).</summary>
+    public double? MaxQuarantined { get; init; }
+    public double? MaxRowLoss { get; init; }
     /// <summary>housekeeping: how many snapshots to keep (the one in CURRENT is always kept on top).</summary>
     public int KeepSnapshots { get; init; } = 3;
     /// <summary>housekeeping: how many quarantine/&lt;run_id&gt; folders to keep (the current run's always kept).</summary>

@@ -13,7 +13,7 @@ public static class JobTypes
     /// <summary>Setting names allowed under "settings" for each type (anything else is a typo and refused).</summary>
     public static IReadOnlyList<string> SettingsOf(string type) => type switch
     {
-        IngestLatestExport => ["drop_folder", "demo"],
+        IngestLatestExport => ["drop_folder", "demo", "max_quarantined", "max_row_loss"],
         Housekeeping => ["keep_snapshots", "keep_quarantine", "clean_building"],
         _ => [],
     };

@@ -214,6 +214,8 @@ public static partial class ScheduleConfigLoader
                 {
                     DropFolder = string.IsNullOrWhiteSpace(drop) ? null : Path.GetFullPath(drop),
                     Demo = (hasSettings ? OptionalBool(s, path, "demo") : null) ?? false,
+                    MaxQuarantined = hasSettings ? OptionalShare(s, path, "max_quarantined") : null,
+                    MaxRowLoss = hasSettings ? OptionalShare(s, path, "max_row_loss") : null,
                 };
             }
             else if (type == JobTypes.Housekeeping && hasSettings)
@@ -307,6 +309,15 @@ public static partial class ScheduleConfigLoader
             var value = OptionalString(obj, path, key);
             if (value is not null && value.Trim().Length == 0) { Problem($"{path}.{key}", "must not be empty"); return null; }
             return value;
+        }
+
+        /// <summary>A publish-guard threshold: "5%" or 0.05 (see PublishGuard).</summary>
+        private double? OptionalShare(JsonElement obj, string path, string key)
+        {
+            if (!obj.TryGetProperty(key, out var v) || v.ValueKind == JsonValueKind.Null) return null;
+            var text = v.ValueKind == JsonValueKind.Number ? v.GetRawText() : v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            try { return Monitoring.Etl.Pipeline.PublishGuard.ParseShare(text ?? "?", $"{path}.{key}"); }
+            catch (ArgumentException e) { Problem($"{path}.{key}", e.Message[(e.Message.IndexOf(':') + 2)..]); return null; }
         }
 
         private string? OptionalString(JsonElement obj, string path, string key)

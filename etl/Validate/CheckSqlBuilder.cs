@@ -37,6 +37,19 @@ public static class CheckSqlBuilder
                 breaches.Add(Breach($"{TypedName(c.Name)} > {refDate}", c.Name, "date_after_reference_date"));
             if (c.Type == ColumnType.Month)
                 breaches.Add(Breach($"{TypedName(c.Name)} > date_trunc('month', {refDate})", c.Name, "date_after_reference_date"));
+            if (c.Type is ColumnType.Date or ColumnType.Month)
+            {
+                // A year-0 or 1900 date is a typo, not history: loaded, it stretches every month grid to it.
+                var earliest = c.EarliestDate;
+                breaches.Add(Breach($"{TypedName(c.Name)} < DATE '{earliest:yyyy-MM-dd}'", c.Name,
+                    earliest == ExportContract.ProgrammeStart ? "date_before_programme" : "date_implausible"));
+            }
+            if (c.Type == ColumnType.Date && c.PlannedEnd)
+                breaches.Add(Breach($"{TypedName(c.Name)} > {refDate} + INTERVAL {ExportContract.PlannedEndYears} YEAR", c.Name, "date_far_after_reference_date"));
+            if (c.Precision is int precision)
+                // The value must fit the warehouse column (DECIMAL(p, s)) once rounded to its scale: one
+                // amount too large would otherwise fail the whole run at staging.
+                breaches.Add(Breach($"abs(round({TypedName(c.Name)}, {c.Scale})) >= 1{new string('0', precision - c.Scale)}", c.Name, "amount_out_of_range"));
             if (c.NonNegative)
                 breaches.Add(Breach($"{TypedName(c.Name)} < 0", c.Name, c.Type == ColumnType.Decimal ? "negative_amount" : "negative_count"));
             if (c.Min is long min)

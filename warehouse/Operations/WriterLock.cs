@@ -60,7 +60,7 @@ public sealed class WriterLock : IDisposable
             {
                 stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (IOException)
+            catch (IOException e) when (!CannotWrite(e))
             {
                 heldBy = ReadHolder(dataDir) ?? "another process (it left no holder note)";
                 return false;
@@ -81,6 +81,15 @@ public sealed class WriterLock : IDisposable
             return true;
         }
     }
+
+    /// <summary>
+    /// The lock file cannot be created or opened because DATA_DIR is read-only or full — not because
+    /// someone holds it: that failure goes to the caller as it is, to be reported as what it is.
+    /// </summary>
+    private static bool CannotWrite(IOException e) =>
+        (e.HResult & 0xFFFF) is 28 or 30 or 122 // ENOSPC, EROFS, EDQUOT
+        || e.Message.Contains("read-only file system", StringComparison.OrdinalIgnoreCase)
+        || e.Message.Contains("no space left", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Who holds the lock of a data directory according to its holder note, or null when none is written.</summary>
     public static string? ReadHolder(string dataDir)

@@ -12,6 +12,8 @@ public sealed class DataDirectory(string root)
     public string LandingDir => Path.Combine(Root, "landing");
     public string FollowUpDatabase => Path.Combine(Root, "followup.duckdb");
     public string JobsDatabase => Path.Combine(Root, "jobs.duckdb");
+    /// <summary>Quartz's persistent job store (SQLite): triggers and their next fire times survive a restart.</summary>
+    public string SchedulerDatabase => Path.Combine(Root, "scheduler.sqlite");
 
     public string Snapshot(string runId) => Path.Combine(SnapshotsDir, runId);
     public string Building(string runId) => Path.Combine(BuildingDir, runId);

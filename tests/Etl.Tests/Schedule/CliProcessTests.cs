@@ -66,7 +66,8 @@ public class CliProcessTests
         var stderr = scheduler.StandardError.ReadToEndAsync();
         try
         {
-            var deadline = DateTime.UtcNow.AddSeconds(30);
+            // Generous: the host creates its SQLite job store on first start, and CI machines are shared.
+            var deadline = DateTime.UtcNow.AddSeconds(60);
             while (JobHistory.Recent(dir.Data, 10).Count < 2 && DateTime.UtcNow < deadline) await Task.Delay(200);
             if (JobHistory.Recent(dir.Data, 10).Count < 2) Assert.Fail(await Finish(scheduler, stdout, stderr));
 

@@ -12,9 +12,9 @@ public sealed class ScheduledRun : IAsyncDisposable
 
     private ScheduledRun(IHost host, string dataDir) { Host = host; DataDir = dataDir; }
 
-    public static async Task<ScheduledRun> StartAsync(string configPath, string dataDir)
+    public static async Task<ScheduledRun> StartAsync(string configPath, string dataDir, TimeSpan? misfireThreshold = null)
     {
-        var host = ScheduleHost.Build(ScheduleConfigLoader.Load(configPath), dataDir);
+        var host = ScheduleHost.Build(ScheduleConfigLoader.Load(configPath), dataDir, misfireThreshold: misfireThreshold);
         await host.StartAsync();
         return new ScheduledRun(host, dataDir);
     }

@@ -30,6 +30,8 @@ public sealed class FixtureExport
         public string Header { get; set; } = header;
         public List<string> Records { get; } = records.ToList();
         public bool ByteOrderMark { get; set; }
+        /// <summary>When set, the text is written in this encoding, with its byte-order mark (e.g. UTF-16).</summary>
+        public Encoding? Encoding { get; set; }
         public string LineEnd { get; set; } = "\n";
         /// <summary>When set, written instead of header + records (the manifest rows must then be given).</summary>
         public string? RawText { get; set; }
@@ -199,6 +201,7 @@ public sealed class FixtureExport
 
     static byte[] Bytes(CsvFile file)
     {
+        if (file.Encoding is { } other) return [.. other.GetPreamble(), .. other.GetBytes(file.Text)];
         var text = Encoding.UTF8.GetBytes(file.Text);
         return file.ByteOrderMark ? [0xEF, 0xBB, 0xBF, .. text] : text;
     }
