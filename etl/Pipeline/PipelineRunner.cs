@@ -202,6 +202,7 @@ public static class PipelineRunner
         report.Status = "succeeded";
         File.WriteAllText(Path.Combine(building, "run.json"), JsonSerializer.Serialize(report, ReportJson.Options));
         stages.Run("publish", null, () => store.Publish(report.RunId));
+        stages.Run("episodes", null, () => EpisodeRegisterStep.Run(dir.Root, report));
     }
 
     static double Timed(Action work)

@@ -21,6 +21,10 @@ public sealed class RunReport
     [JsonPropertyName("peak_memory_mb")] public double PeakMemoryMb { get; set; }
     /// <summary>A delta whose marts and indicators were rebuilt only downstream of the tables it changed.</summary>
     [JsonPropertyName("partial_rebuild")] public bool PartialRebuild { get; set; }
+    /// <summary>What the load changed in the follow-up register's flag episodes (EpisodeRegisterStep).</summary>
+    [JsonPropertyName("episodes")] public Dictionary<string, long>? Episodes { get; set; }
+    /// <summary>Why the register could not take the episodes (the run still succeeded).</summary>
+    [JsonPropertyName("episodes_error")] public string? EpisodesError { get; set; }
 }
 
 public sealed class FileCounts
