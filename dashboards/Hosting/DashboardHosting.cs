@@ -46,6 +46,7 @@ public static class DashboardHosting
         app.MapAuthEndpoints();
         app.MapPanelCsv();
         app.MapFollowUp();
+        app.MapEpisodes();
         app.MapOperationsAndDownloads();
         app.MapRazorComponents<App>();
         return app;

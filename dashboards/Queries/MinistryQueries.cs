@@ -56,7 +56,7 @@ public sealed class MinistryQueries(MetaQueries meta, ScopeRules rules, FollowUp
              Columns.Of(lang, "plain_rule"), Columns.Of(lang, "status"), Columns.Of(lang, "notes")],
             rows.Select(p =>
             {
-                follow.TryGetValue((p.IndicatorId, p.AtsCode, month), out var entry);
+                var entry = follow.ForMonth(p.IndicatorId, p.AtsCode, month);
                 var territory = ats.GetValueOrDefault(p.AtsCode);
                 return new object?[]
                 {
@@ -168,14 +168,14 @@ public sealed class MinistryQueries(MetaQueries meta, ScopeRules rules, FollowUp
             }).ToList());
     }
 
-    /// <summary>Sets a flag's follow-up status and notes (ministry only; the register survives every reload).</summary>
-    public void SetFollowUp(UserScope scope, string indicatorId, string atsCode, string month, string status, string? notes)
+    /// <summary>
+    /// Sets the follow-up of the flag episode that holds a flagged month (ministry only; the register survives every
+    /// reload and the status carries to the episode's later months). A month in no episode is a bad request.
+    /// </summary>
+    public void SetFollowUp(UserScope scope, Actor by, string indicatorId, string atsCode, string month, string status, string? notes, string? reason = null)
     {
         rules.RequireRole(scope, "the follow-up register", UserRole.Ministry);
-        FollowUpStatus parsed;
-        try { parsed = FollowUpStatusText.Parse(status); }
-        catch (FormatException) { throw new ArgumentException("unknown follow-up status"); }
-        // Notes are replaced as typed (an empty box clears them); who changed it is recorded by role, not by name.
-        followUp.SetStatus(indicatorId, atsCode, month, parsed, scope.Role, notes?.Trim() ?? "");
+        var episode = followUp.All().ForMonth(indicatorId, atsCode, month) ?? throw new ArgumentException("no flag episode holds that month");
+        EpisodeQueries.SetStatus(followUp, episode.EpisodeId, by, status, notes, reason);
     }
 }
