@@ -32,85 +32,93 @@ public static class EpisodeSync
     {
         if (FollowUpRegister.Meta(c, "synced_run_id") == runId) return SyncResult.AlreadySynced(runId);
         var now = DateTime.UtcNow;
-        using var transaction = c.BeginTransaction();
         var existing = FollowUpRegister.ReadEpisodes(c, $"select {FollowUpRegister.EpisodeColumns} from episodes order by start_month")
             .ToLookup(e => (e.IndicatorId, e.AtsCode));
+        var taken = existing.SelectMany(g => g).Select(e => e.EpisodeId).ToHashSet();
         var claimed = new HashSet<string>();
-        // Marked present again below as each computed episode finds its register row.
-        FollowUpRegister.Exec(c, "update episodes set in_current_data = false");
-        int opened = 0, updated = 0, recovered = 0;
+        var incoming = new List<(string Id, SnapshotEpisodes.Computed Data, Episode? Match)>();
         foreach (var e in data.Episodes)
         {
-            var match = existing[(e.IndicatorId, e.AtsCode)]
-                .FirstOrDefault(r => !claimed.Contains(r.EpisodeId) && Overlaps(r, e));
+            var match = existing[(e.IndicatorId, e.AtsCode)].FirstOrDefault(r => !claimed.Contains(r.EpisodeId) && Overlaps(r, e));
             var id = match?.EpisodeId ?? e.EpisodeId;
-            if (match is null && FollowUpRegister.GetEpisode(c, id) is not null)
-                id = $"{e.EpisodeId}:{runId}";   // an unmatched old episode already holds the id: never overwrite it
+            if (match is null && taken.Contains(id)) id = $"{e.EpisodeId}:{runId}";   // an unmatched old episode holds the id: never overwrite it
             claimed.Add(id);
-            if (match is null)
-            {
-                Insert(c, id, e, now, runId);
-                FollowUpRegister.AddHistory(c, id, "opened", null, FollowUpStatus.Open, null, null, Actor.System, now, runId);
-                opened++;
-            }
-            else
-            {
-                Update(c, id, e);
-                updated++;
-            }
-            if (e.RecoveredMonth is not null && match?.RecoveredMonth is null)
-            {
-                var status = match?.Status ?? FollowUpStatus.Open;
-                FollowUpRegister.AddHistory(c, id, "recovered", status, status, null, null, Actor.System, now, runId);
-                recovered++;
-            }
-            foreach (var m in data.Months[e.EpisodeId]) UpsertMonth(c, id, m);
+            incoming.Add((id, e, match));
         }
-        var gone = existing.SelectMany(g => g).Count(r => r.InCurrentData && !claimed.Contains(r.EpisodeId));
-        var (migrated, notMigrated) = MonthKeyedMigration.Run(c, now);
-        FollowUpRegister.SetMeta(c, "synced_run_id", runId);
-        transaction.Commit();
-        return new SyncResult(runId, opened, updated, recovered, gone, migrated, notMigrated);
-    });
-
-    /// <summary>The register's span [start, recovery or open] and the computed one share a month.</summary>
-    private static bool Overlaps(Episode r, SnapshotEpisodes.Computed e) =>
-        string.CompareOrdinal(r.StartMonth, e.EndMonth) <= 0 &&
-        (r.RecoveredMonth is null || string.CompareOrdinal(e.StartMonth, r.RecoveredMonth) <= 0);
-
-    private static void Insert(DuckDBConnection c, string id, SnapshotEpisodes.Computed e, DateTime now, string runId) =>
+        // Staged through appenders and merged set-wise: thousands of episodes and tens of thousands of months at national scale.
+        Stage(c, incoming, data);
+        using var transaction = c.BeginTransaction();
         FollowUpRegister.Exec(c, """
             insert into episodes (episode_id, indicator_id, ats_code, region_code, start_month, start_value, start_national_value,
                 start_severity, worst_severity, last_flagged_month, months_flagged, recovery_months, recovered_month, latest_month,
                 latest_value, latest_severity, in_current_data, status, reason, notes, updated_by_id, updated_by_name, updated_at,
                 assistance_month, assistance_at, assistance_value, opened_at, opened_run)
-            values ($id, $i, $a, $reg, $start, $sv, $snv, $ss, $ws, $lf, $mf, $rm, $rec, $lm, $lv, $ls, true, 'open', null, null,
-                $uid, $uname, $t, null, null, null, $t, $run)
-            """, [.. Data(id, e), ("uid", Actor.System.Id), ("uname", Actor.System.Name), ("t", now), ("run", runId)]);
+            select episode_id, indicator_id, ats_code, region_code, start_month, start_value, start_national_value, start_severity,
+                worst_severity, last_flagged_month, months_flagged, recovery_months, recovered_month, latest_month, latest_value,
+                latest_severity, true, 'open', null, null, $uid, $uname, $t, null, null, null, $t, $run
+            from sync_incoming where is_new;
+            -- What the data says is refreshed; the opening month and value stay as first recorded.
+            update episodes set region_code = i.region_code, worst_severity = i.worst_severity, last_flagged_month = i.last_flagged_month,
+                months_flagged = i.months_flagged, recovery_months = i.recovery_months, recovered_month = i.recovered_month,
+                latest_month = i.latest_month, latest_value = i.latest_value, latest_severity = i.latest_severity, in_current_data = true
+            from sync_incoming as i where episodes.episode_id = i.episode_id and not i.is_new;
+            update episodes set in_current_data = false where episode_id not in (select episode_id from sync_incoming);
+            insert into episode_history (change_id, episode_id, kind, previous_status, status, reason, notes, changed_by_id,
+                changed_by_name, changed_by_role, changed_at, run_id)
+            select nextval('episode_change_id'), episode_id, kind, previous_status, status, null, null, $uid, $uname, $urole, $t, $run
+            from (
+                select episode_id, 'opened' as kind, null as previous_status, 'open' as status, 0 as k from sync_incoming where is_new
+                union all
+                select i.episode_id, 'recovered', e.status, e.status, 1 from sync_incoming as i join episodes as e using (episode_id)
+                where i.newly_recovered)
+            order by k, episode_id;
+            insert or replace into episode_months select * from sync_incoming_months;
+            drop table sync_incoming; drop table sync_incoming_months;
+            """, ("uid", Actor.System.Id), ("uname", Actor.System.Name), ("urole", Actor.System.Role), ("t", now), ("run", runId));
+        var (migrated, notMigrated) = MonthKeyedMigration.Run(c, now);
+        FollowUpRegister.SetMeta(c, "synced_run_id", runId);
+        transaction.Commit();
+        var gone = existing.SelectMany(g => g).Count(r => r.InCurrentData && !claimed.Contains(r.EpisodeId));
+        return new SyncResult(runId, incoming.Count(i => i.Match is null), incoming.Count(i => i.Match is not null),
+            incoming.Count(i => NewlyRecovered(i.Data, i.Match)), gone, migrated, notMigrated);
+    });
 
-    /// <summary>Refreshes what the data says; the opening month and value stay as first recorded.</summary>
-    private static void Update(DuckDBConnection c, string id, SnapshotEpisodes.Computed e) =>
+    private static bool NewlyRecovered(SnapshotEpisodes.Computed e, Episode? match) => e.RecoveredMonth is not null && match?.RecoveredMonth is null;
+
+    private static void Stage(DuckDBConnection c, List<(string Id, SnapshotEpisodes.Computed Data, Episode? Match)> incoming, SnapshotEpisodes data)
+    {
         FollowUpRegister.Exec(c, """
-            update episodes set region_code = $reg, worst_severity = $ws, last_flagged_month = $lf, months_flagged = $mf,
-                recovery_months = $rm, recovered_month = $rec, latest_month = $lm, latest_value = $lv, latest_severity = $ls,
-                in_current_data = true
-            where episode_id = $id
-            """, ("id", id), ("reg", e.RegionCode), ("ws", e.WorstSeverity), ("lf", e.LastFlaggedMonth), ("mf", e.MonthsFlagged),
-            ("rm", e.RecoveryMonths), ("rec", e.RecoveredMonth), ("lm", e.LatestMonth), ("lv", e.LatestValue), ("ls", e.LatestSeverity));
+            create or replace table sync_incoming (
+                episode_id varchar, indicator_id varchar, ats_code varchar, region_code varchar, start_month varchar, start_value double,
+                start_national_value double, start_severity varchar, worst_severity varchar, last_flagged_month varchar,
+                months_flagged integer, recovery_months integer, recovered_month varchar, latest_month varchar, latest_value double,
+                latest_severity varchar, is_new boolean, newly_recovered boolean);
+            create or replace table sync_incoming_months as select * from episode_months limit 0;
+            """);
+        using (var appender = c.CreateAppender("sync_incoming"))
+        {
+            foreach (var (id, e, match) in incoming)
+            {
+                var row = appender.CreateRow().AppendValue(id).AppendValue(e.IndicatorId).AppendValue(e.AtsCode).AppendValue(e.RegionCode)
+                    .AppendValue(e.StartMonth).AppendValue(e.StartValue).AppendValue(e.StartNationalValue).AppendValue(e.StartSeverity)
+                    .AppendValue(e.WorstSeverity).AppendValue(e.LastFlaggedMonth).AppendValue(e.MonthsFlagged).AppendValue(e.RecoveryMonths)
+                    .AppendValue(e.RecoveredMonth).AppendValue(e.LatestMonth).AppendValue(e.LatestValue).AppendValue(e.LatestSeverity)
+                    .AppendValue(match is null).AppendValue(NewlyRecovered(e, match));
+                row.EndRow();
+            }
+        }
+        using (var appender = c.CreateAppender("sync_incoming_months"))
+        {
+            foreach (var (id, e, _) in incoming)
+                foreach (var m in data.Months[e.EpisodeId])
+                    appender.CreateRow().AppendValue(id).AppendValue(m.Month).AppendValue(m.Value).AppendValue(m.NationalValue)
+                        .AppendValue(m.N).AppendValue(m.LowerAlarm).AppendValue(m.LowerWarning).AppendValue(m.UpperWarning)
+                        .AppendValue(m.UpperAlarm).AppendValue(m.Severity).EndRow();
+        }
+    }
 
-    private static (string Name, object? Value)[] Data(string id, SnapshotEpisodes.Computed e) =>
-    [
-        ("id", id), ("i", e.IndicatorId), ("a", e.AtsCode), ("reg", e.RegionCode), ("start", e.StartMonth), ("sv", e.StartValue),
-        ("snv", e.StartNationalValue), ("ss", e.StartSeverity), ("ws", e.WorstSeverity), ("lf", e.LastFlaggedMonth),
-        ("mf", e.MonthsFlagged), ("rm", e.RecoveryMonths), ("rec", e.RecoveredMonth), ("lm", e.LatestMonth), ("lv", e.LatestValue),
-        ("ls", e.LatestSeverity),
-    ];
-
-    private static void UpsertMonth(DuckDBConnection c, string id, EpisodeMonth m) =>
-        FollowUpRegister.Exec(c, """
-            insert or replace into episode_months (episode_id, month, value, national_value, n, lower_alarm, lower_warning,
-                upper_warning, upper_alarm, severity)
-            values ($e, $m, $v, $nv, $n, $la, $lw, $uw, $ua, $s)
-            """, ("e", id), ("m", m.Month), ("v", m.Value), ("nv", m.NationalValue), ("n", m.N), ("la", m.LowerAlarm),
-            ("lw", m.LowerWarning), ("uw", m.UpperWarning), ("ua", m.UpperAlarm), ("s", m.Severity));
+    /// <summary>The register's span [start, recovery or open] and the computed one share a month.</summary>
+    private static bool Overlaps(Episode r, SnapshotEpisodes.Computed e) =>
+        string.CompareOrdinal(r.StartMonth, e.EndMonth) <= 0 &&
+        (r.RecoveredMonth is null || string.CompareOrdinal(e.StartMonth, r.RecoveredMonth) <= 0);
 }
