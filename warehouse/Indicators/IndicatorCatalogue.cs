@@ -17,6 +17,7 @@ public sealed partial class IndicatorCatalogue
     private static readonly string[] LogframeLevels = ["input", "activity", "output", "outcome"];
     private static readonly string[] Pillars = ["benefit", "inclusion"];
     private static readonly string[] FlagMethods = ["binomial", "poisson", "none"];
+    public static readonly string[] Families = ["performance", "data_quality"];
 
     public IReadOnlyList<IndicatorDefinition> Indicators { get; }
 
@@ -59,7 +60,8 @@ public sealed partial class IndicatorCatalogue
                 indicator_id varchar primary key, name_it varchar, name_en varchar,
                 description_it varchar, description_en varchar, logframe_level varchar, pillar varchar,
                 unit varchar, higher_is_better boolean, min_denominator double, is_public boolean,
-                kind varchar, flag_method varchar, sql_file varchar, sort_order integer)
+                kind varchar, flag_method varchar, sql_file varchar, sort_order integer,
+                family varchar, dq_max double, episode_recovery_months integer)
             """);
         using var appender = connection.CreateAppender("indicator_catalogue");
         var order = 0;
@@ -71,6 +73,7 @@ public sealed partial class IndicatorCatalogue
                 .AppendValue(i.Pillar).AppendValue(i.Unit).AppendValue(i.HigherIsBetter)
                 .AppendValue(i.MinDenominator).AppendValue(i.IsPublic).AppendValue(i.Kind)
                 .AppendValue(i.FlagMethod).AppendValue(i.Sql).AppendValue(++order)
+                .AppendValue(i.Family).AppendValue(i.DqMax).AppendValue(RecoveryMonthsOf(i.Id))
                 .EndRow();
         }
     }
@@ -88,6 +91,9 @@ public sealed partial class IndicatorCatalogue
             if (!FlagMethods.Contains(i.FlagMethod)) problems.Add($"{i.Id}: flag_method '{i.FlagMethod}'");
             if (i.FlagMethod != "none" && i.Kind != "ratio") problems.Add($"{i.Id}: only ratio indicators can be flagged");
             if (string.IsNullOrWhiteSpace(i.Sql)) problems.Add($"{i.Id}: no sql file");
+            if (!Families.Contains(i.Family)) problems.Add($"{i.Id}: family '{i.Family}'");
+            if (i.Family == "data_quality" && (i.DqMax is null || i.FlagMethod != "none"))
+                problems.Add($"{i.Id}: a data_quality indicator needs dq_max and flag_method none");
             if (i.EpisodeRecoveryMonths is < 1) problems.Add($"{i.Id}: episode_recovery_months must be at least 1");
         }
         foreach (var duplicate in indicators.GroupBy(i => i.Id).Where(g => g.Count() > 1))

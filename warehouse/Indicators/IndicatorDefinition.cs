@@ -22,4 +22,6 @@ public sealed record IndicatorDefinition(
     bool IsPublic,
     string Sql,
     string FlagMethod = "none",
-    int? EpisodeRecoveryMonths = null);
+    int? EpisodeRecoveryMonths = null,
+    string Family = "performance",
+    double? DqMax = null);
