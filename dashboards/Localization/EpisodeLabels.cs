@@ -78,5 +78,8 @@ public static class EpisodeLabels
         ["col.episodes"] = ("Episodi", "Episodes"),
         ["col.recovered_6m"] = ("Rientrati entro 6 mesi", "Recovered within 6 months"),
         ["col.share"] = ("Quota", "Share"),
+        ["col.check_recording"] = ("Registrazione", "Recording"),
+        ["col.data_quality"] = ("Qualità dei dati fuori soglia", "Data quality out of range"),
+        ["dq.check_first"] = ("verificare prima la registrazione", "check recording first"),
     };
 }

@@ -6,6 +6,8 @@ namespace Monitoring.Dashboards.Queries;
 /// <summary>The ministry's panels: headline tiles, red flags with follow-up, funnel plot, region × indicator heat table, drill-down.</summary>
 public sealed class MinistryQueries(MetaQueries meta, ScopeRules rules, FollowUpCache followUp)
 {
+    private readonly RecordingCheck recording = new(meta);
+
     public const string UnderperformingIndicator = "cases_processed_per_case_manager";
     private const double ZWarning = 1.96, ZAlarm = 3.09;
 
@@ -53,11 +55,14 @@ public sealed class MinistryQueries(MetaQueries meta, ScopeRules rules, FollowUp
             [Columns.Of(lang, "indicator_id"), Columns.Of(lang, "indicator"), Columns.Of(lang, "ats"), Columns.Of(lang, "ats_name"), Columns.Of(lang, "region"),
              Columns.Of(lang, "month"), Columns.Of(lang, "severity"), Columns.Of(lang, "persistent"), Columns.Of(lang, "value", "number"),
              Columns.Of(lang, "national", "number"), Columns.Of(lang, "n", "number"), Columns.Of(lang, "z", "number"), Columns.Of(lang, "method"),
-             Columns.Of(lang, "plain_rule"), Columns.Of(lang, "status"), Columns.Of(lang, "notes")],
+             Columns.Of(lang, "plain_rule"), Columns.Of(lang, "status"), Columns.Of(lang, "notes"),
+             EpisodeLabels.Column(lang, "check_recording"), EpisodeLabels.Column(lang, "data_quality")],
             rows.Select(p =>
             {
                 var entry = follow.ForMonth(p.IndicatorId, p.AtsCode, month);
                 var territory = ats.GetValueOrDefault(p.AtsCode);
+                // Beside every flag: the ATS's data-quality indicators out of range in the month.
+                var findings = recording.OutOfRange(p.AtsCode, month);
                 return new object?[]
                 {
                     p.IndicatorId, names.TryGetValue(p.IndicatorId, out var info) ? info.Name(lang) : p.IndicatorId, p.AtsCode, territory?.Name,
@@ -66,6 +71,8 @@ public sealed class MinistryQueries(MetaQueries meta, ScopeRules rules, FollowUp
                     p.Value, p.NationalValue, p.N, p.Z, p.Method,
                     p.PlainRuleBreach ? Labels.T(lang, "yes") : Labels.T(lang, "no"),
                     FollowUpStatusText.ToText(entry?.Status ?? FollowUpStatus.Open), entry?.Notes,
+                    recording.CheckRecordingFirst(p.IndicatorId, findings) ? EpisodeLabels.T(lang, "dq.check_first") : "",
+                    RecordingCheck.Describe(findings),
                 };
             }).ToList());
     }
