@@ -162,6 +162,14 @@ public sealed class FollowUpRegister
     internal static void SetMeta(DuckDBConnection c, string key, string value) =>
         Exec(c, "insert or replace into register_meta (key, value) values ($k, $v)", ("k", key), ("v", value));
 
+    /// <summary>Whether the connection's own database holds a table (a snapshot or register of an earlier release may not).</summary>
+    internal static bool HasTable(DuckDBConnection c, string table)
+    {
+        using var command = Command(c,
+            "select count(*) from duckdb_tables() where table_name = $t and database_name = current_database()", ("t", table));
+        return Convert.ToInt64(command.ExecuteScalar()) > 0;
+    }
+
     internal static DuckDBCommand Command(DuckDBConnection c, string sql, params (string Name, object? Value)[] parameters)
     {
         var command = c.CreateCommand();

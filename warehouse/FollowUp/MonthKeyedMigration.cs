@@ -17,7 +17,7 @@ internal static class MonthKeyedMigration
 
     public static (int Migrated, int NotMigrated) Run(DuckDBConnection c, DateTime now)
     {
-        if (!Exists(c, "followup")) return (0, 0);
+        if (!FollowUpRegister.HasTable(c, "followup")) return (0, 0);
         var pending = new List<OldEntry>();
         using (var command = FollowUpRegister.Command(c, """
             select f.indicator_id, f.ats_code, f.month, f.status, f.notes, f.updated_by, f.updated_at
@@ -30,7 +30,7 @@ internal static class MonthKeyedMigration
                 pending.Add(new OldEntry(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
                     r.IsDBNull(4) ? null : r.GetString(4), r.GetString(5), r.GetDateTime(6)));
         }
-        var hasHistory = Exists(c, "followup_history");
+        var hasHistory = FollowUpRegister.HasTable(c, "followup_history");
         int migrated = 0, notMigrated = 0;
         foreach (var entry in pending)
         {
@@ -96,10 +96,4 @@ internal static class MonthKeyedMigration
         return Convert.ToInt64(command.ExecuteScalar()) > 0;
     }
 
-    private static bool Exists(DuckDBConnection c, string table)
-    {
-        using var command = FollowUpRegister.Command(c,
-            "select count(*) from duckdb_tables() where table_name = $t and database_name = current_database()", ("t", table));
-        return Convert.ToInt64(command.ExecuteScalar()) > 0;
-    }
 }

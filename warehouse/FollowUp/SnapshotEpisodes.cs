@@ -19,7 +19,7 @@ public sealed record SnapshotEpisodes(IReadOnlyList<SnapshotEpisodes.Computed> E
 
     public static SnapshotEpisodes Read(DuckDBConnection snapshot)
     {
-        if (!HasTable(snapshot, "flag_episodes")) return new([], Array.Empty<EpisodeMonth>().ToLookup(m => m.EpisodeId));
+        if (!FollowUpRegister.HasTable(snapshot, "flag_episodes")) return new([], Array.Empty<EpisodeMonth>().ToLookup(m => m.EpisodeId));
         var episodes = new List<Computed>();
         using (var command = FollowUpRegister.Command(snapshot, """
             select episode_id, indicator_id, ats_code, region_code, start_month, start_value, start_national_value, start_severity,
@@ -52,12 +52,6 @@ public sealed record SnapshotEpisodes(IReadOnlyList<SnapshotEpisodes.Computed> E
         return new(episodes, months.ToLookup(m => m.EpisodeId));
     }
 
-    private static bool HasTable(DuckDBConnection c, string table)
-    {
-        using var command = FollowUpRegister.Command(c,
-            "select count(*) from duckdb_tables() where table_name = $t and database_name = current_database()", ("t", table));
-        return Convert.ToInt64(command.ExecuteScalar()) > 0;
-    }
 
     private static double? D(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
 }
