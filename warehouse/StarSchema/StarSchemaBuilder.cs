@@ -45,6 +45,9 @@ public static class StarSchemaBuilder
 
     private static void Build(DuckDBConnection conn, FlagOptions flagOptions, Action<string, double>? stageTimer, HashSet<string>? changed)
     {
+        // The load writes quarantine_by_ats (dq_quarantine_rate reads it); a warehouse loaded by an earlier release,
+        // or built by hand, has none: an empty one counts nothing.
+        SqlRunner.Execute(conn, "create table if not exists quarantine_by_ats (ats_code varchar, \"read\" bigint, quarantined bigint)");
         Timed(StageStarSchema, stageTimer, () => MartRunner.Run(conn, changed: changed));
         IReadOnlySet<string>? recomputed = null;
         var catalogue = IndicatorCatalogue.Load();

@@ -21,6 +21,7 @@ public sealed class DataQualityIndicatorTests : IDisposable
         Db.Exec(_c, """
             insert into stg_cases values ('c8', 'hh5', 'ATS-01-002', null, '2025-01-02', null, null);
             insert into stg_case_events values ('e28', 'c7', 'monitoring_meeting', '2025-02-10', null, null, '2025-02');
+            create table quarantine_by_ats as select * from (values ('ATS-01-001', 100, 3), ('ATS-01-002', 50, 0)) as t(ats_code, "read", quarantined);
             """);
         StarSchemaBuilder.Build(_c);
     }
@@ -71,8 +72,19 @@ public sealed class DataQualityIndicatorTests : IDisposable
         foreach (var (level, code) in new[] { ("ats", A1), ("ats", B1), ("region", "02"), ("national", "IT") })
             IndicatorAssert.Cell(_c, "dq_export_timeliness_days", level, code, "2025-05", days, null, days);
         IndicatorAssert.NoRow(_c, "dq_export_timeliness_days", "ats", A1, "2025-04");
-        Assert.Equal(5L, Db.Count(_c, "select count(*) from indicator_catalogue where family = 'data_quality' and dq_max is not null and flag_method = 'none'"));
+        Assert.Equal(6L, Db.Count(_c, "select count(*) from indicator_catalogue where family = 'data_quality' and dq_max is not null and flag_method = 'none'"));
         Assert.Equal(0L, Db.Count(_c, "select count(*) from flags where indicator_id like 'dq_%'"));
+    }
+
+    [Fact]
+    public void Quarantine_rate_of_the_rows_placed_in_each_ats_on_the_reference_month()
+    {
+        // The load placed 100 rows in A1 (3 quarantined), 50 in A2 (none), none in B1.
+        IndicatorAssert.Cell(_c, "dq_quarantine_rate", "ats", A1, "2025-05", 3, 100, 0.03);
+        IndicatorAssert.Cell(_c, "dq_quarantine_rate", "ats", A2, "2025-05", 0, 50, 0);
+        IndicatorAssert.Cell(_c, "dq_quarantine_rate", "ats", B1, "2025-05", 0, 0, null);
+        IndicatorAssert.Cell(_c, "dq_quarantine_rate", "national", "IT", "2025-05", 3, 150, 0.02);
+        IndicatorAssert.NoRow(_c, "dq_quarantine_rate", "ats", A1, "2025-04");
     }
 
     public void Dispose()
