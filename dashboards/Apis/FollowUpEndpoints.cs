@@ -16,7 +16,7 @@ public static class FollowUpEndpoints
             var scope = ScopeClaims.ToScope(http.User);
             try
             {
-                queries.Ministry.SetFollowUp(scope, indicator, ats, month, status, notes);
+                queries.Ministry.SetFollowUp(scope, ActorClaims.From(http.User, scope), indicator, ats, month, status, notes);
             }
             catch (ScopeViolation e)
             {

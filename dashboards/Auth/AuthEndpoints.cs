@@ -18,7 +18,8 @@ public static class AuthEndpoints
             if (!options.DemoEnabled) return Results.NotFound();
             var found = demo.Find(user);
             if (found is null) return Results.BadRequest();
-            var identity = new ClaimsIdentity(ScopeClaims.FromScope(found.Scope, found.Label), CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role);
+            var claims = ScopeClaims.FromScope(found.Scope, found.Label).Append(new Claim(ActorClaims.UserId, "demo:" + found.Id));
+            var identity = new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role);
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
             logs.CreateLogger("Monitoring.Dashboards.Auth").LogInformation("demo sign-in as {Role}", found.Scope.Role);
             return Results.LocalRedirect(HomeOf(found.Scope.Role) + (lang == "en" ? "?lang=en" : ""));

@@ -62,7 +62,10 @@ public static class AuthSetup
             external.FindFirst(oidc.AtsClaim)?.Value,
             OperatorKey(external.FindFirst(oidc.OperatorClaim)?.Value)).Normalized();
         var name = external.FindFirst("preferred_username")?.Value ?? external.FindFirst("sub")?.Value ?? scope.Role;
-        var identity = new ClaimsIdentity(ScopeClaims.FromScope(scope, name), OpenIdConnectDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role);
+        var claims = ScopeClaims.FromScope(scope, name);
+        // The provider's subject identifies the user in the follow-up register's history.
+        if (external.FindFirst("sub")?.Value is { } subject) claims = claims.Append(new Claim(ActorClaims.UserId, subject));
+        var identity = new ClaimsIdentity(claims, OpenIdConnectDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role);
         return new ClaimsPrincipal(identity);
     }
 

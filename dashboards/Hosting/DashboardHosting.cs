@@ -55,6 +55,7 @@ public static class DashboardHosting
         app.MapAuthEndpoints();
         app.MapPanelCsv();
         app.MapFollowUp();
+        app.MapEpisodes();
         app.MapOperationsAndDownloads();
         app.MapRazorComponents<App>();
         return app;

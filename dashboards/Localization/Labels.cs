@@ -78,6 +78,7 @@ public static class Labels
         ["status.contacted"] = ("contattato", "contacted"),
         ["status.assistance_activated"] = ("assistenza attivata", "assistance activated"),
         ["status.resolved"] = ("risolta", "resolved"),
+        ["status.closed_no_action"] = ("chiusa senza azione", "closed without action"),
         ["planner.title"] = ("Cruscotto di programmazione locale", "Local planning dashboard"),
         ["planner.compare"] = ("Confronto con medie regionali e nazionali", "Compared with regional and national averages"),
         ["planner.staffing"] = ("Pianificazione del personale", "Staffing planner"),

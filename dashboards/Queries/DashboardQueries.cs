@@ -18,7 +18,9 @@ public sealed class DashboardQueries : IDisposable
         var db = new WarehouseReader(connections);
         Meta = new MetaQueries(db);
         Rules = new ScopeRules(Meta);
-        Ministry = new MinistryQueries(Meta, Rules, new FollowUpCache(new FollowUpRegister(connections.Store.Dir.Root)));
+        FollowUp = new FollowUpCache(new FollowUpRegister(connections.Store.Dir.Root), connections);
+        Ministry = new MinistryQueries(Meta, Rules, FollowUp);
+        Episodes = new EpisodeQueries(Meta, Rules, FollowUp);
         Trends = new TrendQueries(Meta, Rules);
         Planner = new PlannerQueries(Meta, Rules);
         Casework = new CaseworkQueries(db, Meta, Rules);
@@ -29,7 +31,9 @@ public sealed class DashboardQueries : IDisposable
     public WarehouseConnections Connections { get; }
     public MetaQueries Meta { get; }
     public ScopeRules Rules { get; }
+    public FollowUpCache FollowUp { get; }
     public MinistryQueries Ministry { get; }
+    public EpisodeQueries Episodes { get; }
     public TrendQueries Trends { get; }
     public PlannerQueries Planner { get; }
     public CaseworkQueries Casework { get; }
@@ -53,6 +57,10 @@ public sealed class DashboardQueries : IDisposable
             ["public-headlines"] = (q, s, f) => q.Public.Headlines(s, f),
             ["public-trend"] = (q, s, f) => q.Public.Trend(s, f),
             ["glossary"] = (q, s, f) => q.Glossary.Catalogue(s, f),
+            ["episodes"] = (q, s, f) => q.Episodes.List(s, f),
+            ["episode-history"] = (q, s, f) => q.Episodes.History(s, f),
+            ["episode-trend"] = (q, s, f) => q.Episodes.Trend(s, f),
+            ["episode-summary"] = (q, s, f) => q.Episodes.Summary(s, f),
         };
 
     /// <summary>Runs a panel by name for a scope; an unknown name is a scope violation (nothing to reveal).</summary>

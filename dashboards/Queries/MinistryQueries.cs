@@ -6,6 +6,8 @@ namespace Monitoring.Dashboards.Queries;
 /// <summary>The ministry's panels: headline tiles, red flags with follow-up, funnel plot, region × indicator heat table, drill-down.</summary>
 public sealed class MinistryQueries(MetaQueries meta, ScopeRules rules, FollowUpCache followUp)
 {
+    private readonly RecordingCheck recording = new(meta);
+
     public const string UnderperformingIndicator = "cases_processed_per_case_manager";
     /// <summary>Its numerator is the territory's residents (2011 census): what the heat table divides counts by.</summary>
     public const string ResidentsIndicator = "residents_per_case_manager";
@@ -55,11 +57,14 @@ public sealed class MinistryQueries(MetaQueries meta, ScopeRules rules, FollowUp
             [Columns.Of(lang, "indicator_id"), Columns.Of(lang, "indicator"), Columns.Of(lang, "ats"), Columns.Of(lang, "ats_name"), Columns.Of(lang, "region"),
              Columns.Of(lang, "month"), Columns.Of(lang, "severity"), Columns.Of(lang, "persistent"), Columns.Of(lang, "value", "number"),
              Columns.Of(lang, "national", "number"), Columns.Of(lang, "n", "number"), Columns.Of(lang, "z", "number"), Columns.Of(lang, "method"),
-             Columns.Of(lang, "plain_rule"), Columns.Of(lang, "status"), Columns.Of(lang, "notes")],
+             Columns.Of(lang, "plain_rule"), Columns.Of(lang, "status"), Columns.Of(lang, "notes"),
+             EpisodeLabels.Column(lang, "check_recording"), EpisodeLabels.Column(lang, "data_quality")],
             rows.Select(p =>
             {
-                follow.TryGetValue((p.IndicatorId, p.AtsCode, month), out var entry);
+                var entry = follow.ForMonth(p.IndicatorId, p.AtsCode, month);
                 var territory = ats.GetValueOrDefault(p.AtsCode);
+                // Beside every flag: the ATS's data-quality indicators out of range in the month.
+                var findings = recording.OutOfRange(p.AtsCode, month);
                 return new object?[]
                 {
                     p.IndicatorId, names.TryGetValue(p.IndicatorId, out var info) ? info.Name(lang) : p.IndicatorId, p.AtsCode, territory?.Name,
@@ -68,6 +73,8 @@ public sealed class MinistryQueries(MetaQueries meta, ScopeRules rules, FollowUp
                     p.Value, p.NationalValue, p.N, p.Z, p.Method,
                     p.PlainRuleBreach ? Labels.T(lang, "yes") : Labels.T(lang, "no"),
                     FollowUpStatusText.ToText(entry?.Status ?? FollowUpStatus.Open), entry?.Notes,
+                    recording.CheckRecordingFirst(p.IndicatorId, findings) ? EpisodeLabels.T(lang, "dq.check_first") : "",
+                    RecordingCheck.Describe(findings),
                 };
             }).ToList());
     }
@@ -186,14 +193,14 @@ public sealed class MinistryQueries(MetaQueries meta, ScopeRules rules, FollowUp
             }).ToList());
     }
 
-    /// <summary>Sets a flag's follow-up status and notes (ministry only; the register survives every reload).</summary>
-    public void SetFollowUp(UserScope scope, string indicatorId, string atsCode, string month, string status, string? notes)
+    /// <summary>
+    /// Sets the follow-up of the flag episode that holds a flagged month (ministry only; the register survives every
+    /// reload and the status carries to the episode's later months). A month in no episode is a bad request.
+    /// </summary>
+    public void SetFollowUp(UserScope scope, Actor by, string indicatorId, string atsCode, string month, string status, string? notes, string? reason = null)
     {
         rules.RequireRole(scope, "the follow-up register", UserRole.Ministry);
-        FollowUpStatus parsed;
-        try { parsed = FollowUpStatusText.Parse(status); }
-        catch (FormatException) { throw new ArgumentException("unknown follow-up status"); }
-        // Notes are replaced as typed (an empty box clears them); who changed it is recorded by role, not by name.
-        followUp.SetStatus(indicatorId, atsCode, month, parsed, scope.Role, notes?.Trim() ?? "");
+        var episode = followUp.All().ForMonth(indicatorId, atsCode, month) ?? throw new ArgumentException("no flag episode holds that month");
+        EpisodeQueries.SetStatus(followUp, episode.EpisodeId, by, status, notes, reason);
     }
 }

@@ -17,6 +17,10 @@ public sealed record PanelFilter
     /// <summary>Caseload what-if for the staffing planner, in percent (always finite, within MinGrowth..MaxGrowth).</summary>
     public double Growth { get; init; }
     public string Lang { get; init; } = "it";
+    /// <summary>Flag episodes: a follow-up status (open, contacted, …), an age band (0-3, 4-6, 7-12, 13+), one episode's id.</summary>
+    public string? Status { get; init; }
+    public string? Age { get; init; }
+    public string? Episode { get; init; }
 
     public static PanelFilter From(Func<string, string?> get)
     {
@@ -34,6 +38,9 @@ public sealed record PanelFilter
             Indicator = Clean(get("indicator")),
             Growth = growth,
             Lang = lang,
+            Status = Clean(get("status")),
+            Age = Clean(get("age")),
+            Episode = Clean(get("episode")),
         };
     }
 }

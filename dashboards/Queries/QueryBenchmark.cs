@@ -22,6 +22,8 @@ public static class QueryBenchmark
         var region = ats.RegionCode!;
         var cm = q.Meta.FirstCaseManager(ats.Code);
         var coordinator = new UserScope(UserRole.Coordinator, region, ats.Code);
+        // The latest flag episode of the register (a load fills it), for its history and trend panels.
+        var episode = q.FollowUp.All().List.FirstOrDefault()?.EpisodeId ?? "";
         return
         [
             ("ministry-headlines", UserScope.Ministry, new()),
@@ -37,6 +39,10 @@ public static class QueryBenchmark
             ("public-headlines", UserScope.Public, new()),
             ("public-trend", UserScope.Public, new() { Region = region }),
             ("glossary", UserScope.Public, new()),
+            ("episodes", UserScope.Ministry, new()),
+            ("episode-history", UserScope.Ministry, new() { Episode = episode }),
+            ("episode-trend", UserScope.Ministry, new() { Episode = episode }),
+            ("episode-summary", UserScope.Ministry, new()),
         ];
     }
 

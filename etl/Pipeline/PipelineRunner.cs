@@ -169,6 +169,7 @@ public static class PipelineRunner
                         Path.Combine(quarantineDir, file.FileName));
                 stages.Run("stage", file.FileName, () =>
                     Sql.Exec(conn, $"CREATE OR REPLACE TABLE {lake.Table} AS {SqlModels.Load($"staging/{lake.Table}.sql")}"));
+                QuarantineByAts.Count(conn, file.Stem);
                 // The raw text (personal data in clear) is no longer needed: free the memory now.
                 Sql.Exec(conn, $"DROP VIEW IF EXISTS valid_{file.Stem}; DROP VIEW raw_{file.Stem}; DROP TABLE csv_{file.Stem}; DROP TABLE bad_{file.Stem}; " +
                     $"DROP TABLE IF EXISTS rejects_{file.Stem}; DROP TABLE IF EXISTS rejects_scan_{file.Stem}; DROP TABLE IF EXISTS malformed_{file.Stem}");
@@ -229,6 +230,7 @@ public static class PipelineRunner
         report.Status = "succeeded";
         File.WriteAllText(Path.Combine(building, "run.json"), JsonSerializer.Serialize(report, ReportJson.Options));
         stages.Run("publish", null, () => store.Publish(report.RunId));
+        stages.Run("episodes", null, () => EpisodeRegisterStep.Run(dir.Root, report));
     }
 
     static double Timed(Action work)

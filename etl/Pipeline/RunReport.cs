@@ -41,6 +41,10 @@ public sealed class RunReport
             c.Loaded = 0;
         }
     }
+    /// <summary>What the load changed in the follow-up register's flag episodes (EpisodeRegisterStep).</summary>
+    [JsonPropertyName("episodes")] public Dictionary<string, long>? Episodes { get; set; }
+    /// <summary>Why the register could not take the episodes (the run still succeeded).</summary>
+    [JsonPropertyName("episodes_error")] public string? EpisodesError { get; set; }
 }
 
 public sealed class FileCounts

@@ -36,6 +36,7 @@ public static class SnapshotRebuilder
                 File.WriteAllText(Path.Combine(building, "rebuilt-from.json"),
                     JsonSerializer.Serialize(new { rebuilt_from = Path.GetFileName(current), at = DateTimeOffset.UtcNow }));
                 store.Publish(runId);
+                EpisodeRegisterStep.Run(store.Dir.Root, new RunReport { RunId = runId });
                 return runId;
             }
             catch

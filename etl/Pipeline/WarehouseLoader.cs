@@ -57,8 +57,10 @@ public static class WarehouseLoader
                 foreach (var (reason, n) in c.Reasons)
                     Sql.Exec(landing, $"INSERT INTO wh.quarantine_reasons VALUES ('{file}', '{Esc(reason)}', {n})");
             }
+            QuarantineByAts.Write(landing);
             if (previousSnapshot is null) return null;
-            var changed = staged.Select(t => t.Table).ToList();
+            // quarantine_by_ats is this export's own count: what reads it is rebuilt.
+            var changed = staged.Select(t => t.Table).Append("quarantine_by_ats").ToList();
             if (Sql.Scalar<string>(landing, MonthRange) != previousRange) changed.Add("run_meta");
             if (newMunicipalities) changed.Add("ref_municipalities");
             return changed;

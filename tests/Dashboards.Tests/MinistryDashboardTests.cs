@@ -55,10 +55,12 @@ public sealed class MinistryDashboardTests(DashboardsApp app)
         await page.ReloadAsync();
         var again = page.Locator($".grid-table[data-panel='ministry-flags'] tbody tr:has(td[data-col='ats']:text-is('{ats}'))").First;
         Assert.Equal("contacted", await again.Locator("td[data-col='status']").InnerTextAsync());
-        var stored = new FollowUpRegister(app.DataDir).Get(indicator!, ats, month);
+        // The status is the flag episode's (it carries to the episode's later months), set by the signed-in user.
+        var stored = new FollowUpRegister(app.DataDir).ForMonth(indicator!, ats, month);
         Assert.NotNull(stored);
         Assert.Equal(FollowUpStatus.Contacted, stored!.Status);
         Assert.Equal("regional office called", stored.Notes);
+        Assert.Equal("demo:ministry", stored.UpdatedById);
     }
 
     [Fact]

@@ -1,13 +1,15 @@
+using System.Data.Common;
 using DuckDB.NET.Data;
 
 namespace Monitoring.Warehouse.FollowUp;
 
 /// <summary>
-/// The red-flag follow-up register in DATA_DIR/followup.duckdb: outside the snapshots, so it
-/// survives every rebuild. Each call opens and closes the file (one writer process at a time,
-/// the dashboard; a brief lock clash with another process is retried), and every change is kept
-/// in <c>followup_history</c>. Notes are free text typed by ministry users: callers must not put
-/// personal data in them, and nothing here logs them.
+/// The follow-up register in DATA_DIR/followup.duckdb: outside the snapshots, so it survives every rebuild. It holds
+/// flag episodes (one indicator × ATS from its first flagged month until it is back inside the limits), their status
+/// and full history, and each month's value as loaded. Loads bring the data in (<see cref="EpisodeSync"/>); ministry
+/// users change the status (<see cref="SetStatus"/>). Each call opens and closes the file (a brief lock clash with
+/// another process — the dashboard, a load — is retried). Notes and reasons are free text typed by ministry users:
+/// callers must not put personal data in them, and nothing here logs them.
 /// </summary>
 public sealed class FollowUpRegister
 {
@@ -24,151 +26,179 @@ public sealed class FollowUpRegister
 
     public string FilePath => _path;
 
-    public IReadOnlyList<FollowUpEntry> ReadAll() => WithConnection(connection =>
+    internal const string EpisodeColumns = """
+        episode_id, indicator_id, ats_code, region_code, start_month, start_value, start_national_value, start_severity,
+        worst_severity, last_flagged_month, months_flagged, recovery_months, recovered_month, latest_month, latest_value,
+        latest_severity, in_current_data, status, reason, notes, updated_by_id, updated_by_name, updated_at,
+        assistance_month, assistance_at, assistance_value, opened_at
+        """;
+
+    /// <summary>Every episode, newest first.</summary>
+    public IReadOnlyList<Episode> Episodes() => WithConnection(c =>
+        ReadEpisodes(c, $"select {EpisodeColumns} from episodes order by start_month desc, indicator_id, ats_code"));
+
+    public Episode? Get(string episodeId) => WithConnection(c => GetEpisode(c, episodeId));
+
+    /// <summary>The episode of an indicator × ATS that holds <paramref name="month"/>, if any.</summary>
+    public Episode? ForMonth(string indicatorId, string atsCode, string month) => WithConnection(c =>
+        ReadEpisodes(c, $"""
+            select {EpisodeColumns} from episodes
+            where indicator_id = $i and ats_code = $a and start_month <= $m and $m <= coalesce(recovered_month, latest_month)
+            order by start_month limit 1
+            """, ("i", indicatorId), ("a", atsCode), ("m", month)).FirstOrDefault());
+
+    /// <summary>The months recorded for an episode, oldest first.</summary>
+    public IReadOnlyList<EpisodeMonth> Months(string episodeId) => WithConnection(c =>
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            select indicator_id, ats_code, month, status, notes, updated_by, updated_at
-            from followup order by month desc, indicator_id, ats_code
-            """;
-        using var reader = command.ExecuteReader();
-        var entries = new List<FollowUpEntry>();
-        while (reader.Read()) entries.Add(ReadEntry(reader));
-        return entries;
+        using var command = Command(c, """
+            select episode_id, month, value, national_value, n, lower_alarm, lower_warning, upper_warning, upper_alarm, severity
+            from episode_months where episode_id = $e order by month
+            """, ("e", episodeId));
+        using var r = command.ExecuteReader();
+        var months = new List<EpisodeMonth>();
+        while (r.Read())
+            months.Add(new EpisodeMonth(r.GetString(0), r.GetString(1), D(r, 2), D(r, 3), D(r, 4), D(r, 5), D(r, 6), D(r, 7), D(r, 8), r.GetString(9)));
+        return months;
     });
 
-    public FollowUpEntry? Get(string indicatorId, string atsCode, string month) => WithConnection(connection =>
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            select indicator_id, ats_code, month, status, notes, updated_by, updated_at
-            from followup where indicator_id = $i and ats_code = $a and month = $m
-            """;
-        AddKey(command, indicatorId, atsCode, month);
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? ReadEntry(reader) : null;
-    });
+    /// <summary>Every change of one episode, oldest first.</summary>
+    public IReadOnlyList<EpisodeChange> History(string episodeId) => WithConnection(c => ReadHistory(c, "where episode_id = $e", ("e", episodeId)));
 
-    /// <summary>Sets the status (and the notes, when given; null keeps the current notes).</summary>
-    public FollowUpEntry SetStatus(string indicatorId, string atsCode, string month, FollowUpStatus status,
-        string updatedBy, string? notes = null) =>
-        Upsert(indicatorId, atsCode, month, status, notes, keepNotes: notes is null, updatedBy);
+    /// <summary>Every change since <paramref name="since"/> (UTC), oldest first: what alerts are made of.</summary>
+    public IReadOnlyList<EpisodeChange> ChangesSince(DateTime since) => WithConnection(c => ReadHistory(c, "where changed_at > $t", ("t", since)));
 
-    /// <summary>Replaces the notes; a flag never seen before starts as open.</summary>
-    public FollowUpEntry SetNotes(string indicatorId, string atsCode, string month, string? notes, string updatedBy)
-    {
-        var current = Get(indicatorId, atsCode, month);
-        return Upsert(indicatorId, atsCode, month, current?.Status ?? FollowUpStatus.Open, notes, keepNotes: false, updatedBy);
-    }
+    /// <summary>The run whose snapshot the register last took its episodes from.</summary>
+    public string? SyncedRunId() => WithConnection(c => Meta(c, "synced_run_id"));
 
-    /// <summary>Every change of one flag, oldest first.</summary>
-    public IReadOnlyList<FollowUpChange> History(string indicatorId, string atsCode, string month) => WithConnection(connection =>
+    /// <summary>
+    /// Sets an episode's status, by a signed-in user. closed_no_action needs a reason. The first time an episode
+    /// becomes assistance_activated, the register records when and at which month and value (the latest loaded), from
+    /// which recovery after assistance is measured. Notes null = keep the current notes.
+    /// </summary>
+    public Episode SetStatus(string episodeId, FollowUpStatus status, Actor by, string? notes = null, string? reason = null)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            select indicator_id, ats_code, month, previous_status, status, notes, updated_by, updated_at
-            from followup_history where indicator_id = $i and ats_code = $a and month = $m
-            order by change_id
-            """;
-        AddKey(command, indicatorId, atsCode, month);
-        using var reader = command.ExecuteReader();
-        var changes = new List<FollowUpChange>();
-        while (reader.Read())
-        {
-            changes.Add(new FollowUpChange(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2),
-                reader.IsDBNull(3) ? null : FollowUpStatusText.Parse(reader.GetString(3)),
-                FollowUpStatusText.Parse(reader.GetString(4)),
-                reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.GetString(6), reader.GetDateTime(7)));
-        }
-        return changes;
-    });
-
-    private FollowUpEntry Upsert(string indicatorId, string atsCode, string month, FollowUpStatus status,
-        string? notes, bool keepNotes, string updatedBy)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(indicatorId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(atsCode);
-        ArgumentException.ThrowIfNullOrWhiteSpace(month);
-        ArgumentException.ThrowIfNullOrWhiteSpace(updatedBy);
+        ArgumentException.ThrowIfNullOrWhiteSpace(episodeId);
+        ArgumentNullException.ThrowIfNull(by);
+        ArgumentException.ThrowIfNullOrWhiteSpace(by.Id);
+        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (status == FollowUpStatus.ClosedNoAction && reason is null)
+            throw new ArgumentException("closed_no_action needs a reason", nameof(reason));
         var now = DateTime.UtcNow;
-        return WithConnection(connection =>
+        return WithConnection(c =>
         {
-            using var transaction = connection.BeginTransaction();
-            string? previousStatus = null;
-            string? previousNotes = null;
-            using (var read = connection.CreateCommand())
-            {
-                read.CommandText = "select status, notes from followup where indicator_id = $i and ats_code = $a and month = $m";
-                AddKey(read, indicatorId, atsCode, month);
-                using var reader = read.ExecuteReader();
-                if (reader.Read())
-                {
-                    previousStatus = reader.GetString(0);
-                    previousNotes = reader.IsDBNull(1) ? null : reader.GetString(1);
-                }
-            }
-            var newNotes = keepNotes ? previousNotes : notes;
-            using (var write = connection.CreateCommand())
-            {
-                write.CommandText = """
-                    insert or replace into followup (indicator_id, ats_code, month, status, notes, updated_by, updated_at)
-                    values ($i, $a, $m, $s, $n, $u, $t);
-                    """;
-                AddKey(write, indicatorId, atsCode, month);
-                AddChange(write, status, newNotes, updatedBy, now);
-                write.ExecuteNonQuery();
-            }
-            using (var history = connection.CreateCommand())
-            {
-                history.CommandText = """
-                    insert into followup_history (change_id, indicator_id, ats_code, month, previous_status, status, notes, updated_by, updated_at)
-                    values (nextval('followup_change_id'), $i, $a, $m, $p, $s, $n, $u, $t);
-                    """;
-                AddKey(history, indicatorId, atsCode, month);
-                AddChange(history, status, newNotes, updatedBy, now);
-                history.Parameters.Add(new DuckDBParameter("p", (object?)previousStatus ?? DBNull.Value));
-                history.ExecuteNonQuery();
-            }
+            using var transaction = c.BeginTransaction();
+            var current = GetEpisode(c, episodeId) ?? throw new KeyNotFoundException($"no episode {episodeId}");
+            var newNotes = notes is null ? current.Notes : notes.Trim();
+            var newReason = status == FollowUpStatus.ClosedNoAction ? reason : null;
+            var startsAssistance = status == FollowUpStatus.AssistanceActivated && current.AssistanceMonth is null;
+            Exec(c, """
+                update episodes set status = $s, reason = $r, notes = $n, updated_by_id = $uid, updated_by_name = $uname, updated_at = $t,
+                    assistance_month = case when $assist then latest_month else assistance_month end,
+                    assistance_at = case when $assist then $t else assistance_at end,
+                    assistance_value = case when $assist then latest_value else assistance_value end
+                where episode_id = $e
+                """, ("s", FollowUpStatusText.ToText(status)), ("r", newReason), ("n", newNotes), ("uid", by.Id), ("uname", by.Name),
+                ("t", now), ("assist", startsAssistance), ("e", episodeId));
+            AddHistory(c, episodeId, "status", current.Status, status, newReason, newNotes, by, now, runId: null);
             transaction.Commit();
-            return new FollowUpEntry(indicatorId, atsCode, month, status, newNotes, updatedBy, now);
+            return GetEpisode(c, episodeId)!;
         });
     }
 
-    private static void AddKey(DuckDBCommand command, string indicatorId, string atsCode, string month)
+    internal static void AddHistory(DuckDBConnection c, string episodeId, string kind, FollowUpStatus? previous, FollowUpStatus status,
+        string? reason, string? notes, Actor by, DateTime at, string? runId) =>
+        Exec(c, """
+            insert into episode_history (change_id, episode_id, kind, previous_status, status, reason, notes,
+                changed_by_id, changed_by_name, changed_by_role, changed_at, run_id)
+            values (nextval('episode_change_id'), $e, $k, $p, $s, $r, $n, $uid, $uname, $urole, $t, $run)
+            """, ("e", episodeId), ("k", kind), ("p", previous is { } p ? FollowUpStatusText.ToText(p) : null),
+            ("s", FollowUpStatusText.ToText(status)), ("r", reason), ("n", notes), ("uid", by.Id), ("uname", by.Name),
+            ("urole", by.Role), ("t", at), ("run", runId));
+
+    internal static Episode? GetEpisode(DuckDBConnection c, string episodeId) =>
+        ReadEpisodes(c, $"select {EpisodeColumns} from episodes where episode_id = $e", ("e", episodeId)).FirstOrDefault();
+
+    internal static List<Episode> ReadEpisodes(DuckDBConnection c, string sql, params (string Name, object? Value)[] parameters)
     {
-        command.Parameters.Add(new DuckDBParameter("i", indicatorId));
-        command.Parameters.Add(new DuckDBParameter("a", atsCode));
-        command.Parameters.Add(new DuckDBParameter("m", month));
+        using var command = Command(c, sql, parameters);
+        using var r = command.ExecuteReader();
+        var episodes = new List<Episode>();
+        while (r.Read())
+        {
+            episodes.Add(new Episode(
+                r.GetString(0), r.GetString(1), r.GetString(2), S(r, 3), r.GetString(4), D(r, 5), D(r, 6), r.GetString(7),
+                r.GetString(8), r.GetString(9), r.GetInt32(10), r.GetInt32(11), S(r, 12), r.GetString(13), D(r, 14),
+                r.GetString(15), r.GetBoolean(16), FollowUpStatusText.Parse(r.GetString(17)), S(r, 18), S(r, 19),
+                r.GetString(20), r.GetString(21), r.GetDateTime(22), S(r, 23), r.IsDBNull(24) ? null : r.GetDateTime(24),
+                D(r, 25), r.GetDateTime(26)));
+        }
+        return episodes;
     }
 
-    private static void AddChange(DuckDBCommand command, FollowUpStatus status, string? notes, string updatedBy, DateTime at)
+    private static List<EpisodeChange> ReadHistory(DuckDBConnection c, string where, params (string Name, object? Value)[] parameters)
     {
-        command.Parameters.Add(new DuckDBParameter("s", FollowUpStatusText.ToText(status)));
-        command.Parameters.Add(new DuckDBParameter("n", (object?)notes ?? DBNull.Value));
-        command.Parameters.Add(new DuckDBParameter("u", updatedBy));
-        command.Parameters.Add(new DuckDBParameter("t", at));
+        using var command = Command(c, $"""
+            select change_id, episode_id, kind, previous_status, status, reason, notes, changed_by_id, changed_by_name,
+                changed_by_role, changed_at, run_id
+            from episode_history {where} order by change_id
+            """, parameters);
+        using var r = command.ExecuteReader();
+        var changes = new List<EpisodeChange>();
+        while (r.Read())
+        {
+            changes.Add(new EpisodeChange(r.GetInt64(0), r.GetString(1), r.GetString(2),
+                r.IsDBNull(3) ? null : FollowUpStatusText.Parse(r.GetString(3)), FollowUpStatusText.Parse(r.GetString(4)),
+                S(r, 5), S(r, 6), r.GetString(7), r.GetString(8), r.GetString(9), r.GetDateTime(10), S(r, 11)));
+        }
+        return changes;
     }
 
-    private static FollowUpEntry ReadEntry(System.Data.Common.DbDataReader reader) => new(
-        reader.GetString(0), reader.GetString(1), reader.GetString(2),
-        FollowUpStatusText.Parse(reader.GetString(3)),
-        reader.IsDBNull(4) ? null : reader.GetString(4),
-        reader.GetString(5), reader.GetDateTime(6));
+    internal static string? Meta(DuckDBConnection c, string key)
+    {
+        using var command = Command(c, "select value from register_meta where key = $k", ("k", key));
+        return command.ExecuteScalar() as string;
+    }
 
-    private T WithConnection<T>(Func<DuckDBConnection, T> work)
+    internal static void SetMeta(DuckDBConnection c, string key, string value) =>
+        Exec(c, "insert or replace into register_meta (key, value) values ($k, $v)", ("k", key), ("v", value));
+
+    /// <summary>Whether the connection's own database holds a table (a snapshot or register of an earlier release may not).</summary>
+    internal static bool HasTable(DuckDBConnection c, string table)
+    {
+        using var command = Command(c,
+            "select count(*) from duckdb_tables() where table_name = $t and database_name = current_database()", ("t", table));
+        return Convert.ToInt64(command.ExecuteScalar()) > 0;
+    }
+
+    internal static DuckDBCommand Command(DuckDBConnection c, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = c.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.Add(new DuckDBParameter(name, value ?? DBNull.Value));
+        return command;
+    }
+
+    internal static int Exec(DuckDBConnection c, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(c, sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    private static string? S(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+    private static double? D(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
+
+    internal T WithConnection<T>(Func<DuckDBConnection, T> work)
     {
         lock (Gate)
         {
-            // Another process (a second dashboard instance, a maintenance script) may hold the file's lock: wait a little.
+            // Another process (the dashboard, a load, a maintenance script) may hold the file's lock: wait a little.
             for (var attempt = 1; ; attempt++)
             {
                 try
                 {
                     using var connection = new DuckDBConnection($"Data Source={_path}");
                     connection.Open();
-                    EnsureSchema(connection);
+                    RegisterSchema.Ensure(connection);
                     return work(connection);
                 }
                 catch (DuckDBException e) when (attempt < 50 && e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
@@ -177,33 +207,5 @@ public sealed class FollowUpRegister
                 }
             }
         }
-    }
-
-    private static void EnsureSchema(DuckDBConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            create table if not exists followup (
-                indicator_id varchar not null,
-                ats_code     varchar not null,
-                month        varchar not null,
-                status       varchar not null check (status in ('open', 'contacted', 'assistance_activated', 'resolved')),
-                notes        varchar,
-                updated_by   varchar not null,
-                updated_at   timestamp not null,   -- UTC
-                primary key (indicator_id, ats_code, month));
-            create sequence if not exists followup_change_id;
-            create table if not exists followup_history (
-                change_id       bigint primary key,
-                indicator_id    varchar not null,
-                ats_code        varchar not null,
-                month           varchar not null,
-                previous_status varchar,
-                status          varchar not null,
-                notes           varchar,
-                updated_by      varchar not null,
-                updated_at      timestamp not null);
-            """;
-        command.ExecuteNonQuery();
     }
 }

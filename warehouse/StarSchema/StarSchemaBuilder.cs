@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DuckDB.NET.Data;
+using Monitoring.Warehouse.Episodes;
 using Monitoring.Warehouse.Flags;
 using Monitoring.Warehouse.Indicators;
 
@@ -44,10 +45,19 @@ public static class StarSchemaBuilder
 
     private static void Build(DuckDBConnection conn, FlagOptions flagOptions, Action<string, double>? stageTimer, HashSet<string>? changed)
     {
+        // The load writes quarantine_by_ats (dq_quarantine_rate reads it); a warehouse loaded by an earlier release,
+        // or built by hand, has none: an empty one counts nothing.
+        SqlRunner.Execute(conn, "create table if not exists quarantine_by_ats (ats_code varchar, \"read\" bigint, quarantined bigint)");
         Timed(StageStarSchema, stageTimer, () => MartRunner.Run(conn, changed: changed));
         IReadOnlySet<string>? recomputed = null;
-        Timed(StageIndicators, stageTimer, () => recomputed = IndicatorRunner.Run(conn, IndicatorCatalogue.Load(), changed: changed));
-        Timed(StageFlags, stageTimer, () => FlagBuilder.Build(conn, flagOptions, changed is null ? null : recomputed));
+        var catalogue = IndicatorCatalogue.Load();
+        Timed(StageIndicators, stageTimer, () => recomputed = IndicatorRunner.Run(conn, catalogue, changed: changed));
+        Timed(StageFlags, stageTimer, () =>
+        {
+            FlagBuilder.Build(conn, flagOptions, changed is null ? null : recomputed);
+            // Episodes span every month, so they are cut again from all the flags, delta or not.
+            EpisodeBuilder.Build(conn, catalogue);
+        });
         SqlRunner.Execute(conn, $"create or replace table build_info as select {SqlRunner.Literal(ModelInputs.Fingerprint())} as model_fingerprint");
     }
 

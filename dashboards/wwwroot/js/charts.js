@@ -93,6 +93,8 @@ window.adiCharts = (function () {
       stroke: { width: spec.type === 'line' ? 2 : 0 },
       markers: { size: spec.type === 'line' ? 3 : 0 },
       xaxis: { categories: spec.categories },
+      // Vertical marks at named months (a flag episode's start, assistance, recovery).
+      annotations: { xaxis: (spec.marks || []).map(m => ({ x: m.x, borderColor: '#c62828', label: { text: m.label, orientation: 'horizontal' } })) },
     });
   }
 

@@ -1,0 +1,29 @@
+using Monitoring.Warehouse.FollowUp;
+
+namespace Monitoring.Etl.Pipeline;
+
+/// <summary>
+/// After a snapshot is published, its flag episodes go into the follow-up register (DATA_DIR/followup.duckdb), so
+/// statuses carry over to the new months and recoveries are recorded at load time. The snapshot is already in
+/// service: a failure here (the register locked by another process for too long) is reported and never fails the
+/// run — the dashboards sync the register themselves when they find it behind.
+/// </summary>
+public static class EpisodeRegisterStep
+{
+    public static void Run(string dataDir, RunReport report)
+    {
+        try
+        {
+            if (EpisodeSync.FromCurrentSnapshot(dataDir) is { } r)
+                report.Episodes = new Dictionary<string, long>
+                {
+                    ["opened"] = r.Opened, ["updated"] = r.Updated, ["recovered"] = r.Recovered,
+                    ["no_longer_in_data"] = r.NoLongerInData, ["migrated"] = r.Migrated, ["not_migrated"] = r.NotMigrated,
+                };
+        }
+        catch (Exception e)
+        {
+            report.EpisodesError = $"{e.GetType().Name}: {e.Message.Split('\n')[0]}";
+        }
+    }
+}
