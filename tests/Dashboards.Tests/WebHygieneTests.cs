@@ -69,7 +69,7 @@ public sealed class WebHygieneTests(DashboardsApp app)
                 ("notes", note), ("returnUrl", returnUrl), ("__RequestVerificationToken", token));
             Assert.True(r.StatusCode == HttpStatusCode.Redirect, $"{returnUrl} answered {(int)r.StatusCode}");
             Assert.Equal("/ministry", r.Headers.Location!.OriginalString);
-            Assert.Equal(note, new FollowUpRegister(app.DataDir).Get(indicator, ats, month)!.Notes);
+            Assert.Equal(note, new FollowUpRegister(app.DataDir).ForMonth(indicator, ats, month)!.Notes);
         }
         var local = $"/ministry?month={month}#flags";
         var ok = await ministry.PostFormAsync("/api/followup", ("indicator", indicator), ("ats", ats), ("month", month), ("status", "contacted"),

@@ -9,13 +9,14 @@ namespace Monitoring.Dashboards.Components.Shared;
 /// </summary>
 public static class EpisodeChartSpec
 {
-    public static string Trend(Grid grid)
+    // A mark's x must be the category exactly as the axis shows it ("mar 2024", not "2024-03").
+    public static string Trend(Grid grid, string lang)
     {
         var spec = JsonSerializer.Deserialize<Dictionary<string, object>>(ChartSpecs.Series(grid, "line", "month",
-            ["value", "national", "lower_alarm", "lower_warning", "upper_warning", "upper_alarm"]))!;
+            ["value", "national", "lower_alarm", "lower_warning", "upper_warning", "upper_alarm"], lang))!;
         var mi = grid.ColumnIndex("month");
         var ei = grid.ColumnIndex("event");
-        spec["marks"] = grid.Rows.Where(r => r[ei] is string).Select(r => new { x = (string)r[mi]!, label = (string)r[ei]! }).ToArray();
+        spec["marks"] = grid.Rows.Where(r => r[ei] is string).Select(r => new { x = GridFormat.Display(r[mi], grid.Columns[mi], lang), label = (string)r[ei]! }).ToArray();
         return JsonSerializer.Serialize(spec);
     }
 }
