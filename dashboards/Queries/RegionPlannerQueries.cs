@@ -149,13 +149,14 @@ public sealed class RegionPlannerQueries(WarehouseReader db, MetaQueries meta, S
     public Grid Budget(UserScope scope, PanelFilter f)
     {
         var list = AtsInScope(scope, f, "budget by fund");
-        var codes = list.Select(a => a.Code).ToArray();
         var names = list.ToDictionary(a => a.Code, a => a.Name);
-        var rows = codes.Length == 0 ? [] : db.Rows("""
+        var region = list.Count > 0 ? meta.RegionOfAts(list[0].Code) : null;
+        // One region's lines from the warehouse, then only the ATS in scope (an ATS planner: its own).
+        var rows = region is null ? [] : db.Rows("""
             select ats_code, year, fund, allocated_eur, committed_eur, spent_eur
-            from fct_budget where list_contains($codes, ats_code)
+            from fct_budget where ats_code in (select ats_code from dim_ats where region_code = $region)
             order by ats_code, year, fund
-            """, new { codes });
+            """, new { region }).Where(r => names.ContainsKey(S(r, "ats_code")!)).ToList();
         var lang = f.Lang;
         return new Grid("planner-budget",
             [Columns.Of(lang, "ats"), Columns.Of(lang, "ats_name"), PlannerLabels.Column(lang, "year"), PlannerLabels.Column(lang, "fund"),
