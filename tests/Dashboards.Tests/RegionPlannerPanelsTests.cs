@@ -123,10 +123,10 @@ public sealed class RegionPlannerPanelsTests(DashboardsApp app)
     public async Task Planner_panels_are_refused_outside_the_planners_scope()
     {
         using var db = app.Warehouse();
-        var otherRegion = Expected.Scalar<string>(db, $"select min(region_code) from dim_ats where region_code <> '{Region}'");
+        // The tiny preset may hold one region only: another region's code is then one with no data (still refused).
+        var otherRegion = Expected.Scalar<string>(db, $"select coalesce(min(region_code), '01') from dim_region where region_code <> '{Region}'");
         var own = Expected.Scalar<string>(db, $"select min(ats_code) from dim_ats where region_code = '{Region}'");
         var otherAts = Expected.Scalar<string>(db, $"select max(ats_code) from dim_ats where ats_code <> '{own}'");
-        var otherRegionAts = Expected.Scalar<string>(db, $"select min(ats_code) from dim_ats where region_code = '{otherRegion}'");
 
         var regional = await app.SignedInAsync("planner_region");
         Assert.Equal(403, (await regional.GotoAsync($"/planner?region={otherRegion}"))!.Status);
@@ -147,6 +147,5 @@ public sealed class RegionPlannerPanelsTests(DashboardsApp app)
         var coordinator = await app.SignedInAsync("coordinator");
         foreach (var p in new[] { "planner-region-ats", "planner-ats-peers", "planner-staffing-fte", "planner-budget" })
             Assert.Equal(403, (await coordinator.APIRequest.GetAsync($"/api/panels/{p}.csv?region={Region}")).Status);
-        Assert.NotEqual(otherRegionAts, own);
     }
 }
