@@ -38,12 +38,16 @@ public static class GridFormat
     {
         null => "",
         string s when column.Key == "month" => NumberText.Month(s, lang),
+        // A flag's severity and a follow-up status are codes; the table names them in the reader's language.
+        string s when column.Key is "severity" or "status" => Coded(column.Key + "." + s, s, lang),
         string s => s,
         bool b => Labels.T(lang, b ? "yes" : "no"),
         FormattedNumber f => NumberText.Number(f.Value, f.Format, lang),
         _ when IsNumber(value) => NumberText.Number(Convert.ToDouble(value, Inv), column.Format, lang),
         _ => Convert.ToString(value, Inv) ?? "",
     };
+
+    private static string Coded(string key, string code, string lang) => Labels.T(lang, key) is var t && t != key ? t : code;
 
     private static bool IsNumber(object v) => v is double or float or decimal or int or long or short or byte or uint or ulong or System.Numerics.BigInteger;
 }

@@ -41,8 +41,10 @@ public sealed class MinistryDashboardTests(DashboardsApp app)
         var rows = page.Locator(".grid-table[data-panel='ministry-flags'] tbody tr");
         Assert.Equal(flags.Count, await rows.CountAsync());
         var severities = await page.Locator(".grid-table[data-panel='ministry-flags'] tbody td[data-col='severity']").AllInnerTextsAsync();
-        var firstWarning = severities.ToList().IndexOf("warning");
-        if (firstWarning >= 0) Assert.DoesNotContain("alarm", severities.Skip(firstWarning));
+        // Italian by default: "avviso" (warning), "allarme" (alarm).
+        var firstWarning = severities.ToList().IndexOf("avviso");
+        if (firstWarning >= 0) Assert.DoesNotContain("allarme", severities.Skip(firstWarning));
+        Assert.All(severities, s => Assert.Contains(s, new[] { "avviso", "allarme" }));
 
         // Set the first flag's follow-up and reload: the register (outside the snapshot) keeps it.
         var first = rows.First;
@@ -54,7 +56,7 @@ public sealed class MinistryDashboardTests(DashboardsApp app)
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.ReloadAsync();
         var again = page.Locator($".grid-table[data-panel='ministry-flags'] tbody tr:has(td[data-col='ats']:text-is('{ats}'))").First;
-        Assert.Equal("contacted", await again.Locator("td[data-col='status']").InnerTextAsync());
+        Assert.Equal("contattato", await again.Locator("td[data-col='status']").InnerTextAsync());
         // The status is the flag episode's (it carries to the episode's later months), set by the signed-in user.
         var stored = new FollowUpRegister(app.DataDir).ForMonth(indicator!, ats, month);
         Assert.NotNull(stored);

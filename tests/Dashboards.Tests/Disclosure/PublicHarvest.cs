@@ -126,7 +126,8 @@ public sealed class PublicHarvest
     private static async Task<List<Dictionary<string, string>>> Csv(string text)
     {
         var path = Path.Combine(Path.GetTempPath(), "harvest-" + Guid.NewGuid().ToString("N") + ".csv");
-        await File.WriteAllTextAsync(path, text);
+        // A panel CSV opens with "# machine format: …" comment lines; the data start at the header.
+        await File.WriteAllLinesAsync(path, text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => !l.StartsWith('#')));
         try
         {
             using var c = new DuckDBConnection("Data Source=:memory:");
