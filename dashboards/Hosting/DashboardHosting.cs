@@ -24,6 +24,7 @@ public static class DashboardHosting
         builder.Services.AddSingleton(_ => new DashboardQueries(dataDir));
         builder.Services.AddHostedService<SnapshotWarmup>();
         builder.Services.AddSingleton<DemoUsers>();
+        builder.Services.AddSingleton<Monitoring.Dashboards.Team.TeamRecognition>();
         builder.Services.AddDashboardAuth(builder.Configuration);
         // Every page is server-rendered HTML (charts are drawn by a static script): no per-visitor circuit.
         builder.Services.AddRazorComponents();

@@ -23,8 +23,9 @@ public sealed class CaseworkQueries(WarehouseReader db, MetaQueries meta, ScopeR
         var processed = meta.CasesProcessedByCaseManager();
         var rows = db.Rows($$"""
             with case_managers as (
-                select distinct operator_key as case_manager_key from dim_operator
-                where role = 'case_manager' and ats_code = $ats and ($own is null or operator_key = $own)
+                -- Only those active in the month (fct_staffing_monthly); leavers still holding cases are listed apart.
+                select distinct operator_key as case_manager_key from fct_staffing_monthly
+                where ats_code = $ats and month = $month and ($own is null or operator_key = $own)
             ),
             open_cases as (
                 {{(meta.HasTable("dash_case_manager_workload") ? WorkloadPrecomputed : WorkloadFromOpenCases)}}
@@ -32,7 +33,7 @@ public sealed class CaseworkQueries(WarehouseReader db, MetaQueries meta, ScopeR
             select c.case_manager_key, coalesce(o.open_cases, 0) as open_cases, o.max_days, o.median_days
             from case_managers c
             left join open_cases o using (case_manager_key)
-            """, new { ats, own })
+            """, new { ats, own, month })
             .Select(r => (Key: S(r, "case_manager_key")!, Open: D(r, "open_cases") ?? 0, Processed: processed.Get(month, S(r, "case_manager_key")!) ?? 0,
                           MaxDays: D(r, "max_days"), MedianDays: D(r, "median_days")))
             .OrderByDescending(r => r.Open).ThenBy(r => r.Key, StringComparer.Ordinal)

@@ -24,6 +24,8 @@ public sealed class DashboardQueries : IDisposable
         Trends = new TrendQueries(Meta, Rules);
         Planner = new PlannerQueries(Meta, Rules);
         Casework = new CaseworkQueries(db, Meta, Rules);
+        Team = new TeamQueries(db, Meta, Rules);
+        RegionPlanner = new RegionPlannerQueries(db, Meta, Rules);
         Public = new PublicQueries(Meta);
         Glossary = new GlossaryQueries(Meta);
     }
@@ -37,6 +39,8 @@ public sealed class DashboardQueries : IDisposable
     public TrendQueries Trends { get; }
     public PlannerQueries Planner { get; }
     public CaseworkQueries Casework { get; }
+    public TeamQueries Team { get; }
+    public RegionPlannerQueries RegionPlanner { get; }
     public PublicQueries Public { get; }
     public GlossaryQueries Glossary { get; }
 
@@ -54,6 +58,14 @@ public sealed class DashboardQueries : IDisposable
             ["casework-workload"] = (q, s, f) => q.Casework.Workload(s, f),
             ["casework-waiting"] = (q, s, f) => q.Casework.Waiting(s, f),
             ["casework-steps"] = (q, s, f) => q.Casework.StepTiming(s, f),
+            ["casework-steps-per-cm"] = (q, s, f) => q.Team.StepsPerCaseManager(s, f),
+            ["casework-unassigned"] = (q, s, f) => q.Team.Unassigned(s, f),
+            ["casework-leavers"] = (q, s, f) => q.Team.Leavers(s, f),
+            ["casework-next"] = (q, s, f) => q.Team.NextCase(s, f),
+            ["planner-region-ats"] = (q, s, f) => q.RegionPlanner.RegionAts(s, f),
+            ["planner-ats-peers"] = (q, s, f) => q.RegionPlanner.AtsPeers(s, f),
+            ["planner-staffing-fte"] = (q, s, f) => q.RegionPlanner.StaffingFte(s, f),
+            ["planner-budget"] = (q, s, f) => q.RegionPlanner.Budget(s, f),
             ["public-headlines"] = (q, s, f) => q.Public.Headlines(s, f),
             ["public-trend"] = (q, s, f) => q.Public.Trend(s, f),
             ["glossary"] = (q, s, f) => q.Glossary.Catalogue(s, f),

@@ -1,3 +1,4 @@
+using Monitoring.Warehouse.Pseudonyms;
 using System.Diagnostics;
 using System.Text.Json;
 using DuckDB.NET.Data;

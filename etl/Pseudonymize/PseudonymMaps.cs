@@ -1,3 +1,4 @@
+using Monitoring.Warehouse.Pseudonyms;
 using DuckDB.NET.Data;
 using Monitoring.Etl.Contract;
 

@@ -1,3 +1,4 @@
+using Monitoring.Warehouse.Pseudonyms;
 using Monitoring.Etl.Pseudonymize;
 
 namespace Monitoring.Etl.Research;

@@ -1,3 +1,4 @@
+using Monitoring.Warehouse.Pseudonyms;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;

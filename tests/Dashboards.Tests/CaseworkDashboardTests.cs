@@ -16,7 +16,10 @@ public sealed class CaseworkDashboardTests(DashboardsApp app)
                    (select count(*) from cm_open_case_age a where a.case_manager_key = o.operator_key and a.ats_code = '{ats}') as open_cases,
                    (select numerator from indicator_values v where v.level = 'case_manager' and v.indicator_id = 'cases_processed'
                       and v.territory_code = o.operator_key and v.month = '{month}') as processed
-            from (select distinct operator_key from dim_operator where role = 'case_manager' and ats_code = '{ats}') o
+            from (select distinct operator_key from dim_operator where role = 'case_manager' and ats_code = '{ats}'
+                    -- active in the month: leavers are listed apart (CoordinatorTeamTests)
+                    and active_from <= last_day(cast('{month}-01' as date))
+                    and (active_to is null or active_to >= cast('{month}-01' as date))) o
             """);
         Assert.NotEmpty(expected);
 

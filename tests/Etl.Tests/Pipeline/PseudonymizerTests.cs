@@ -1,3 +1,4 @@
+using Monitoring.Warehouse.Pseudonyms;
 using Monitoring.Etl.Pseudonymize;
 using Monitoring.Tests.Etl.Support;
 

@@ -1,3 +1,4 @@
+using Monitoring.Warehouse.Pseudonyms;
 using System.Runtime.CompilerServices;
 using Monitoring.Etl.Pseudonymize;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Monitoring.Etl.Pseudonymize;
+namespace Monitoring.Warehouse.Pseudonyms;
 
 /// <summary>
 /// The secret HMAC key. It comes from MONITORING_PSEUDONYM_KEY (hex or base64, ≥ 32 bytes) or from

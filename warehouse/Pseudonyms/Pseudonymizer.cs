@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Monitoring.Etl.Pseudonymize;
+namespace Monitoring.Warehouse.Pseudonyms;
 
 /// <summary>
 /// Keyed pseudonyms: the first 16 bytes of HMAC-SHA256(key, "domain|value"), held as a UUID
