@@ -1,3 +1,4 @@
+using Monitoring.Tests.Dashboards.FirstContact;
 using System.Globalization;
 
 namespace Monitoring.Tests.Dashboards;
@@ -58,15 +59,16 @@ public sealed class RegionPlannerPanelsTests(DashboardsApp app)
                        and o.active_from <= last_day(cast('{month}-01' as date)) and (o.active_to is null or o.active_to >= cast('{month}-01' as date))) as fte
             from dim_ats a where a.region_code = '{Region}'
             """);
+        // The page is Italian by default: numbers as the reader sees them (8,67; € 12.345).
         foreach (var s in staff)
         {
             var tr = page.Locator($".grid-table[data-panel='planner-staffing-fte'] tr[data-key='{s["ats_code"]}']");
             double pop = Expected.D(s["population"]) ?? 0, fte = Convert.ToDouble(s["fte"]);
-            Assert.Equal(fte.ToString("0.##", Inv), (await tr.Locator("[data-col='fte']").InnerTextAsync()).Trim());
+            Assert.Equal(ReaderNumbers.Decimal(fte, "it"), (await tr.Locator("[data-col='fte']").InnerTextAsync()).Trim());
             Assert.Equal(pop > 0 && fte * 5000 >= pop ? "✓" : "✗", (await tr.Locator("[data-col='meets_5000']").InnerTextAsync()).Trim());
-            Assert.Equal(Math.Max(0, pop / 5000 - fte).ToString("0.##", Inv), (await tr.Locator("[data-col='fte_for_5000']").InnerTextAsync()).Trim());
-            Assert.Equal(Math.Round(Contribution(pop, fte)).ToString("0", Inv), (await tr.Locator("[data-col='contribution_now']").InnerTextAsync()).Trim());
-            Assert.Equal(Math.Round(Contribution(pop, Math.Max(fte, pop / 5000))).ToString("0", Inv),
+            Assert.Equal(ReaderNumbers.Decimal(Math.Max(0, pop / 5000 - fte), "it"), (await tr.Locator("[data-col='fte_for_5000']").InnerTextAsync()).Trim());
+            Assert.Equal("€ " + ReaderNumbers.Count(Contribution(pop, fte), "it"), (await tr.Locator("[data-col='contribution_now']").InnerTextAsync()).Trim());
+            Assert.Equal("€ " + ReaderNumbers.Count(Contribution(pop, Math.Max(fte, pop / 5000)), "it"),
                 (await tr.Locator("[data-col='contribution_at_5000']").InnerTextAsync()).Trim());
         }
 
@@ -80,7 +82,7 @@ public sealed class RegionPlannerPanelsTests(DashboardsApp app)
         for (var i = 0; i < Math.Min(budget.Count, 5); i++)
         {
             var uncommitted = Math.Max(0, Convert.ToDouble(budget[i]["allocated_eur"]) - (Expected.D(budget[i]["committed_eur"]) ?? 0));
-            Assert.Equal(Math.Floor(uncommitted / 40_000).ToString("0", Inv), (await budgetRows.Nth(i).Locator("[data-col='hires_payable']").InnerTextAsync()).Trim());
+            Assert.Equal(ReaderNumbers.Count(Math.Floor(uncommitted / 40_000), "it"), (await budgetRows.Nth(i).Locator("[data-col='hires_payable']").InnerTextAsync()).Trim());
         }
 
         // Each panel's CSV has the table's rows.

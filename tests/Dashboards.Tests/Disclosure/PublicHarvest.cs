@@ -13,8 +13,11 @@ public sealed record CellKey(string Indicator, string Level, string Territory, s
 /// <summary>What one public surface shows for a cell: the text as served, and the release's status column when it has one.</summary>
 public sealed record Observation(string Source, string Text, string? Status = null)
 {
-    public double? Number => double.TryParse(Text.Replace(",", "").TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
-        ? Text.EndsWith('%') ? v / 100 : v : null;
+    // Pages are read in English: "13,961", "42.0%", "€598.17" (grouping commas and the euro sign are not the number).
+    public double? Number => double.TryParse(Plain.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
+        ? Plain.EndsWith('%') ? v / 100 : v : null;
+
+    private string Plain => Text.Replace(",", "").Replace("€", "").Replace("\u00a0", "").Replace(" ", "").Trim();
 }
 
 /// <summary>
