@@ -43,6 +43,14 @@ public static class QueryBenchmark
             ("episode-history", UserScope.Ministry, new() { Episode = episode }),
             ("episode-trend", UserScope.Ministry, new() { Episode = episode }),
             ("episode-summary", UserScope.Ministry, new()),
+            ("casework-steps-per-cm", coordinator, new()),
+            ("casework-unassigned", coordinator, new()),
+            ("casework-leavers", coordinator, new()),
+            ("casework-next", coordinator, new()),
+            ("planner-region-ats", new UserScope(UserRole.PlannerRegion, region), new()),
+            ("planner-ats-peers", new UserScope(UserRole.PlannerAts, region, ats.Code), new()),
+            ("planner-staffing-fte", new UserScope(UserRole.PlannerRegion, region), new()),
+            ("planner-budget", new UserScope(UserRole.PlannerRegion, region), new()),
         ];
     }
 

@@ -43,6 +43,8 @@ public sealed class QueryLayerScopeTests(DashboardsApp app)
     {
         var timings = QueryBenchmark.Run(app.DataDir, repeat: 2).Panels;
         Assert.Equal(DashboardQueries.Panels.Count, timings.Count);
-        Assert.All(timings, t => Assert.True(t.Rows > 0, $"{t.Panel} returned no rows"));
+        // Queues may be empty where the work is done (no unassigned case, no leaver holding cases): timed, not counted.
+        string[] mayBeEmpty = ["casework-unassigned", "casework-leavers"];
+        Assert.All(timings.Where(t => !mayBeEmpty.Contains(t.Panel)), t => Assert.True(t.Rows > 0, $"{t.Panel} returned no rows"));
     }
 }
