@@ -1,6 +1,7 @@
 using Monitoring.Dashboards.Auth;
 using Monitoring.Dashboards.Downloads;
 using Monitoring.Dashboards.Queries;
+using Monitoring.DataDir.Releases;
 
 namespace Monitoring.Dashboards.Apis;
 

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Monitoring.Dashboards.Queries;
-using Monitoring.Warehouse.FollowUp;
+using Monitoring.DataDir.FollowUp;
 
 namespace Monitoring.Dashboards.Auth;
 

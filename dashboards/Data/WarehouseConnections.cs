@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using DuckDB.NET.Data;
-using Monitoring.Warehouse.Snapshots;
+using Monitoring.DataDir;
+using Monitoring.DataDir.Snapshots;
 
 namespace Monitoring.Dashboards.Data;
 

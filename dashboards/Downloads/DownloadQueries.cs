@@ -1,6 +1,7 @@
 using Monitoring.Dashboards.Queries;
 using Monitoring.Warehouse.Disclosure;
 using L = Monitoring.Dashboards.Localization.OperationsLabels;
+using Monitoring.DataDir.Releases;
 
 namespace Monitoring.Dashboards.Downloads;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using Monitoring.Dashboards.Queries;
-using Monitoring.Warehouse.Operations;
+using Monitoring.DataDir.Operations;
 using L = Monitoring.Dashboards.Localization.OperationsLabels;
+using Monitoring.DataDir.Runs;
 
 namespace Monitoring.Dashboards.Operations;
 

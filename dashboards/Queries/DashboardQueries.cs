@@ -1,6 +1,7 @@
 using Monitoring.Dashboards.Data;
-using Monitoring.Warehouse.FollowUp;
-using Monitoring.Warehouse.Snapshots;
+using Monitoring.DataDir.FollowUp;
+using Monitoring.DataDir;
+using Monitoring.DataDir.Snapshots;
 
 namespace Monitoring.Dashboards.Queries;
 

@@ -1,5 +1,5 @@
 using Monitoring.Dashboards.Localization;
-using Monitoring.Warehouse.FollowUp;
+using Monitoring.DataDir.FollowUp;
 
 namespace Monitoring.Dashboards.Queries;
 

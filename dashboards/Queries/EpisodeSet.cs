@@ -1,4 +1,4 @@
-using Monitoring.Warehouse.FollowUp;
+using Monitoring.DataDir.FollowUp;
 
 namespace Monitoring.Dashboards.Queries;
 

@@ -1,5 +1,5 @@
 using Monitoring.Dashboards.Data;
-using Monitoring.Warehouse.FollowUp;
+using Monitoring.DataDir.FollowUp;
 
 namespace Monitoring.Dashboards.Queries;
 

@@ -1,4 +1,4 @@
-using Monitoring.Warehouse.FollowUp;
+using Monitoring.DataDir.FollowUp;
 using Monitoring.Dashboards.Localization;
 
 namespace Monitoring.Dashboards.Queries;

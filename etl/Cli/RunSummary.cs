@@ -1,5 +1,6 @@
 using Monitoring.Etl.Pipeline;
 using Spectre.Console;
+using Monitoring.DataDir.Runs;
 
 namespace Monitoring.Etl.Cli;
 

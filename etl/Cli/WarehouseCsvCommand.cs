@@ -1,7 +1,8 @@
 using DuckDB.NET.Data;
 using Monitoring.Warehouse.Flags;
 using Monitoring.Warehouse.Indicators;
-using Monitoring.Warehouse.Snapshots;
+using Monitoring.DataDir;
+using Monitoring.DataDir.Snapshots;
 
 namespace Monitoring.Etl.Cli;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Monitoring.Warehouse.Disclosure;
+using Monitoring.DataDir.Releases;
 
 namespace Monitoring.Etl.OpenData;
 

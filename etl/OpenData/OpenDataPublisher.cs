@@ -3,6 +3,7 @@ using Monitoring.Warehouse.Csv;
 using System.Text;
 using System.Text.Json.Nodes;
 using Monitoring.Warehouse.Disclosure;
+using Monitoring.DataDir.Releases;
 
 namespace Monitoring.Etl.OpenData;
 

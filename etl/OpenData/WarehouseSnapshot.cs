@@ -1,5 +1,6 @@
 using DuckDB.NET.Data;
-using Monitoring.Warehouse.Snapshots;
+using Monitoring.DataDir;
+using Monitoring.DataDir.Snapshots;
 
 namespace Monitoring.Etl.OpenData;
 

@@ -1,4 +1,5 @@
-using Monitoring.Warehouse.FollowUp;
+using Monitoring.DataDir.FollowUp;
+using Monitoring.DataDir.Runs;
 
 namespace Monitoring.Etl.Pipeline;
 

@@ -7,9 +7,11 @@ using Monitoring.Etl.Lake;
 using Monitoring.Etl.Pseudonymize;
 using Monitoring.Etl.Read;
 using Monitoring.Etl.Validate;
-using Monitoring.Warehouse.Operations;
-using Monitoring.Warehouse.Snapshots;
+using Monitoring.DataDir.Operations;
+using Monitoring.DataDir;
+using Monitoring.DataDir.Snapshots;
 using Monitoring.Warehouse.StarSchema;
+using Monitoring.DataDir.Runs;
 
 namespace Monitoring.Etl.Pipeline;
 

@@ -1,7 +1,8 @@
 using DuckDB.NET.Data;
 using Monitoring.Etl.Contract;
 using Monitoring.Etl.Lake;
-using Monitoring.Warehouse.Snapshots;
+using Monitoring.DataDir;
+using Monitoring.DataDir.Snapshots;
 
 namespace Monitoring.Etl.Pipeline;
 

@@ -2,7 +2,9 @@ using System.Globalization;
 using DuckDB.NET.Data;
 using Monitoring.Etl.Lake;
 using Monitoring.Etl.Read;
-using Monitoring.Warehouse.Snapshots;
+using Monitoring.DataDir;
+using Monitoring.DataDir.Snapshots;
+using Monitoring.DataDir.Runs;
 
 namespace Monitoring.Etl.Pipeline;
 

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using DuckDB.NET.Data;
-using Monitoring.Warehouse.Operations;
-using Monitoring.Warehouse.Snapshots;
+using Monitoring.DataDir.Operations;
+using Monitoring.DataDir;
+using Monitoring.DataDir.Snapshots;
 using Monitoring.Warehouse.StarSchema;
+using Monitoring.DataDir.Runs;
 
 namespace Monitoring.Etl.Pipeline;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Monitoring.DataDir.Runs;
 
 namespace Monitoring.Etl.Pipeline;
 

@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using Monitoring.Etl.Lake;
 using Monitoring.Etl.Read;
+using Monitoring.DataDir.Runs;
 
 namespace Monitoring.Etl.Pipeline;
 
@@ -21,7 +22,7 @@ public static class WarehouseLoader
         IReadOnlyCollection<LakeTable> staged, string? previousSnapshot)
     {
         if (previousSnapshot is not null)
-            File.Copy(Monitoring.Warehouse.Snapshots.DataDirectory.WarehouseFile(previousSnapshot), warehouseFile);
+            File.Copy(Monitoring.DataDir.DataDirectory.WarehouseFile(previousSnapshot), warehouseFile);
         Sql.Exec(landing, $"ATTACH '{warehouseFile.Replace("'", "''")}' AS wh");
         try
         {

@@ -1,5 +1,6 @@
 using Monitoring.Etl.Contract;
 using Monitoring.Etl.Pipeline;
+using Monitoring.DataDir.Runs;
 
 namespace Monitoring.Etl.Read;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Monitoring.Etl.OpenData;
 using Monitoring.Etl.Pseudonymize;
+using Monitoring.DataDir.Runs;
 
 namespace Monitoring.Etl.Research;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Monitoring.Warehouse.Operations;
+using Monitoring.DataDir.Operations;
 using Quartz;
 
 namespace Monitoring.Etl.Schedule;

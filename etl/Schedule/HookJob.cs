@@ -1,4 +1,4 @@
-using Monitoring.Warehouse.Operations;
+using Monitoring.DataDir.Operations;
 
 namespace Monitoring.Etl.Schedule;
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
-using Monitoring.Warehouse.Operations;
-using Monitoring.Warehouse.Snapshots;
+using Monitoring.DataDir.Operations;
+using Monitoring.DataDir;
+using Monitoring.DataDir.Snapshots;
 
 namespace Monitoring.Etl.Schedule;
 

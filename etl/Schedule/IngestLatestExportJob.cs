@@ -1,4 +1,5 @@
 using Monitoring.Etl.Pipeline;
+using Monitoring.DataDir.Runs;
 
 namespace Monitoring.Etl.Schedule;
 

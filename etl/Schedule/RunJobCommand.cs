@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Monitoring.Warehouse.Operations;
+using Monitoring.DataDir.Operations;
 
 namespace Monitoring.Etl.Schedule;
 

@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using Monitoring.Dashboards.Queries;
-using Monitoring.Warehouse.Snapshots;
+using Monitoring.DataDir;
+using Monitoring.DataDir.Snapshots;
 
 namespace Monitoring.Tests.Dashboards;
 

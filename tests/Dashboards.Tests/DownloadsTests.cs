@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using Monitoring.Dashboards.Downloads;
 using Monitoring.Etl.OpenData;
+using Monitoring.DataDir.Releases;
 
 namespace Monitoring.Tests.Dashboards;
 

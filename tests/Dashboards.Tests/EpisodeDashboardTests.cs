@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 using Monitoring.Dashboards.Queries;
-using Monitoring.Warehouse.FollowUp;
+using Monitoring.DataDir.FollowUp;
 
 namespace Monitoring.Tests.Dashboards;
 

@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using Monitoring.Warehouse.FollowUp;
+using Monitoring.DataDir.FollowUp;
 
 namespace Monitoring.Tests.Dashboards;
 

@@ -1,6 +1,7 @@
 using Monitoring.Dashboards.Downloads;
 using Monitoring.Dashboards.Operations;
 using Monitoring.Dashboards.Queries;
+using Monitoring.DataDir.Releases;
 
 namespace Monitoring.Tests.Dashboards;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Monitoring.Warehouse.FollowUp;
+using Monitoring.DataDir.FollowUp;
 
 namespace Monitoring.Tests.Dashboards;
 

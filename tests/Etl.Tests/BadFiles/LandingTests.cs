@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.IO.Compression;
 using Monitoring.Etl.Schedule;
 using Monitoring.Tests.Etl.Support;
-using Monitoring.Warehouse.Snapshots;
+using Monitoring.DataDir;
+using Monitoring.DataDir.Snapshots;
 
 namespace Monitoring.Tests.Etl.BadFiles;
 

@@ -2,7 +2,8 @@ using System.Text.Json;
 using Monitoring.Etl.Generate;
 using Monitoring.Etl.Pipeline;
 using Monitoring.Tests.Etl.Support;
-using Monitoring.Warehouse.FollowUp;
+using Monitoring.DataDir.FollowUp;
+using Monitoring.DataDir.Runs;
 
 namespace Monitoring.Tests.Etl.Episodes;
 

@@ -3,6 +3,7 @@ using Monitoring.Etl.OpenData;
 using Monitoring.Tests.Etl.Support;
 using Monitoring.Warehouse.Disclosure;
 using Parquet;
+using Monitoring.DataDir.Releases;
 
 namespace Monitoring.Tests.Etl.OpenData;
 

@@ -27,7 +27,7 @@ public sealed class TinyWarehouseFixture : IDisposable
         ExportGenerator.Generate(new GeneratorOptions { Preset = GeneratorPreset.Tiny, Seed = 1, OutputDirectory = _dir["export"] });
         var report = PipelineRunner.Run(new PipelineOptions { Source = _dir["export"], DataDir = DataDir, Demo = true });
         Assert.Equal("succeeded", report.Status);
-        var store = new Monitoring.Warehouse.Snapshots.SnapshotStore(DataDir);
+        var store = new Monitoring.DataDir.Snapshots.SnapshotStore(DataDir);
         RunId = store.CurrentRunId()!;
         WarehouseFile = store.CurrentWarehouse()!;
         _release = new Lazy<ReleaseFixture>(() => new ReleaseFixture(this));

@@ -1,6 +1,7 @@
 using Monitoring.Etl.Pipeline;
 using Monitoring.Tests.Etl.Support;
-using Monitoring.Warehouse.Snapshots;
+using Monitoring.DataDir;
+using Monitoring.DataDir.Snapshots;
 using Xunit.Abstractions;
 
 namespace Monitoring.Tests.Etl.Pipeline;

@@ -2,7 +2,8 @@ using System.Diagnostics;
 using Monitoring.Etl.Generate;
 using Monitoring.Etl.Pipeline;
 using Monitoring.Tests.Etl.Support;
-using Monitoring.Warehouse.Snapshots;
+using Monitoring.DataDir;
+using Monitoring.DataDir.Snapshots;
 
 namespace Monitoring.Tests.Etl.Pipeline;
 

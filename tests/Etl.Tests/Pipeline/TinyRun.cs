@@ -1,7 +1,9 @@
 using Monitoring.Etl.Generate;
 using Monitoring.Etl.Pipeline;
 using Monitoring.Tests.Etl.Support;
-using Monitoring.Warehouse.Snapshots;
+using Monitoring.DataDir;
+using Monitoring.DataDir.Snapshots;
+using Monitoring.DataDir.Runs;
 
 namespace Monitoring.Tests.Etl.Pipeline;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Monitoring.Warehouse.Operations;
+using Monitoring.DataDir.Operations;
 
 namespace Monitoring.Tests.Etl.Schedule;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Monitoring.Etl.Schedule;
-using Monitoring.Warehouse.Operations;
+using Monitoring.DataDir.Operations;
 
 namespace Monitoring.Tests.Etl.Schedule;
 

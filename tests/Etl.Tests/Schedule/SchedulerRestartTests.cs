@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Etl.Schedule;
-using Monitoring.Warehouse.Operations;
-using Monitoring.Warehouse.Snapshots;
+using Monitoring.DataDir.Operations;
+using Monitoring.DataDir;
+using Monitoring.DataDir.Snapshots;
 using Quartz;
 
 namespace Monitoring.Tests.Etl.Schedule;

@@ -1,5 +1,5 @@
 using Monitoring.Etl.Schedule;
-using Monitoring.Warehouse.Operations;
+using Monitoring.DataDir.Operations;
 
 namespace Monitoring.Tests.Etl.Schedule;
 

@@ -15,8 +15,8 @@ public sealed class NationalScaleBench(ITestOutputHelper output)
     [BenchFact]
     public void Builds_national_scale_within_minutes()
     {
-        using var dir = new TempDirectory();
-        using var c = HandFixture.Open(dir.File("bench.duckdb"));
+        using var dir = new TempDir();
+        using var c = HandFixture.Open(dir["bench.duckdb"]);
         var clock = Stopwatch.StartNew();
         Db.Exec(c, """
             delete from stg_ambiti; delete from stg_ambito_comuni; delete from stg_operators; delete from stg_households;

@@ -13,14 +13,14 @@ namespace Monitoring.Tests.Warehouse.Flags;
 /// </summary>
 public sealed class FlagPersistenceTests : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly TempDir _dir = new();
     private readonly DuckDB.NET.Data.DuckDBConnection _c;
 
     private static readonly Dictionary<string, int[]> Served = BuildUnits();
 
     public FlagPersistenceTests()
     {
-        _c = new DuckDB.NET.Data.DuckDBConnection($"Data Source={_dir.File("flags.duckdb")}");
+        _c = new DuckDB.NET.Data.DuckDBConnection($"Data Source={_dir["flags.duckdb"]}");
         _c.Open();
         var values = new StringBuilder();
         foreach (var (ats, perMonth) in Served)
@@ -76,8 +76,8 @@ public sealed class FlagPersistenceTests : IDisposable
     [Fact]
     public void Ministry_list_puts_persistent_alarms_first_then_alarms_by_distance_then_warnings()
     {
-        using var dir = new TempDirectory();
-        var path = dir.File("flags.csv");
+        using var dir = new TempDir();
+        var path = dir["flags.csv"];
         FlagCsv.Write(_c, path);
         var month5 = File.ReadAllLines(path).Skip(1)
             .Select(line => line.Split(';'))

@@ -3,7 +3,8 @@ using DuckDB.NET.Data;
 using Monitoring.Etl.Generate;
 using Monitoring.Etl.Pipeline;
 using Monitoring.Tests.Warehouse.Support;
-using Monitoring.Warehouse.Snapshots;
+using Monitoring.DataDir;
+using Monitoring.DataDir.Snapshots;
 using Xunit.Abstractions;
 
 namespace Monitoring.Tests.Warehouse.Generated;
@@ -18,13 +19,13 @@ public sealed class GeneratedExportFlagTests(ITestOutputHelper output)
     [Fact]
     public void Slow_and_understaffed_ats_are_flagged_and_the_noisy_one_is_not_at_alarm()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         var summary = ExportGenerator.Generate(new GeneratorOptions
         {
-            Preset = GeneratorPreset.Tiny, Seed = 7, OutputDirectory = Path.Combine(dir.Path, "export"),
+            Preset = GeneratorPreset.Tiny, Seed = 7, OutputDirectory = Path.Combine(dir.Root, "export"),
         });
-        var report = PipelineRunner.Run(new PipelineOptions { Source = summary.ExportDirectory, DataDir = Path.Combine(dir.Path, "data"), Demo = true });
-        var connectionString = new SnapshotStore(Path.Combine(dir.Path, "data")).CurrentConnectionString();
+        var report = PipelineRunner.Run(new PipelineOptions { Source = summary.ExportDirectory, DataDir = Path.Combine(dir.Root, "data"), Demo = true });
+        var connectionString = new SnapshotStore(Path.Combine(dir.Root, "data")).CurrentConnectionString();
         Assert.True(connectionString is not null, $"pipeline did not publish: {report.Status} {report.Error}");
 
         using var truthDoc = JsonDocument.Parse(File.ReadAllText(summary.TruthPath));
@@ -60,8 +61,8 @@ public sealed class GeneratedExportFlagTests(ITestOutputHelper output)
             Assert.Equal(0L, Db.Count(c, $"select count(*) from flags where ats_code = '{ats}' and severity = 'alarm'"));
 
         // the CLI's exporters work on the read-only connection of the snapshot in service
-        var indicatorsCsv = Path.Combine(dir.Path, "out", "indicators.csv");
-        var flagsCsv = Path.Combine(dir.Path, "out", "flags.csv");
+        var indicatorsCsv = Path.Combine(dir.Root, "out", "indicators.csv");
+        var flagsCsv = Path.Combine(dir.Root, "out", "flags.csv");
         Monitoring.Warehouse.Indicators.IndicatorCsv.Write(c, indicatorsCsv);
         Monitoring.Warehouse.Flags.FlagCsv.Write(c, flagsCsv);
         Assert.Equal(1 + Db.Count(c, "select count(*) from indicator_values"), File.ReadLines(indicatorsCsv).Count());

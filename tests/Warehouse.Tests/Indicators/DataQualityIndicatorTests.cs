@@ -12,12 +12,12 @@ namespace Monitoring.Tests.Warehouse.Indicators;
 /// </summary>
 public sealed class DataQualityIndicatorTests : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly TempDir _dir = new();
     private readonly DuckDBConnection _c;
 
     public DataQualityIndicatorTests()
     {
-        _c = Open(_dir.File("warehouse.duckdb"));
+        _c = Open(_dir["warehouse.duckdb"]);
         Db.Exec(_c, """
             insert into stg_cases values ('c8', 'hh5', 'ATS-01-002', null, '2025-01-02', null, null);
             insert into stg_case_events values ('e28', 'c7', 'monitoring_meeting', '2025-02-10', null, null, '2025-02');

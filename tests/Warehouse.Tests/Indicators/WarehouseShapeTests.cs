@@ -85,8 +85,8 @@ public sealed class WarehouseShapeTests(BuiltHandWarehouse warehouse) : IClassFi
     [Fact]
     public void Indicator_csv_has_empty_denominator_for_counts()
     {
-        using var dir = new TempDirectory();
-        var path = dir.File("indicators.csv");
+        using var dir = new TempDir();
+        var path = dir["indicators.csv"];
         Monitoring.Warehouse.Indicators.IndicatorCsv.Write(_c, path);
         var lines = File.ReadAllLines(path);
         Assert.Equal("indicator_id;level;territory_code;month;numerator;denominator;value", lines[0]);

@@ -35,8 +35,8 @@ public class PartialRebuildTests
     [Fact]
     public void Changing_the_cases_rebuilds_the_models_and_indicators_downstream_of_them_only()
     {
-        using var dir = new TempDirectory();
-        using var conn = HandFixture.Open(dir.File("warehouse.duckdb"));
+        using var dir = new TempDir();
+        using var conn = HandFixture.Open(dir["warehouse.duckdb"]);
         StarSchemaBuilder.Build(conn);
 
         var marts = new List<string>();
@@ -62,8 +62,8 @@ public class PartialRebuildTests
     [Fact]
     public void A_warehouse_built_by_other_models_is_rebuilt_whole()
     {
-        using var dir = new TempDirectory();
-        using var conn = HandFixture.Open(dir.File("warehouse.duckdb"));
+        using var dir = new TempDir();
+        using var conn = HandFixture.Open(dir["warehouse.duckdb"]);
         StarSchemaBuilder.Build(conn);
         Assert.True(StarSchemaBuilder.Rebuild(conn, ["stg_cases"]));
 

@@ -6,14 +6,14 @@ namespace Monitoring.Tests.Warehouse.Support;
 /// <summary>The hand fixture built once through StarSchemaBuilder, shared by the indicator tests.</summary>
 public sealed class BuiltHandWarehouse : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly TempDir _dir = new();
 
     public DuckDBConnection Connection { get; }
     public Dictionary<string, double> StageSeconds { get; } = new();
 
     public BuiltHandWarehouse()
     {
-        Connection = HandFixture.Open(_dir.File("warehouse.duckdb"));
+        Connection = HandFixture.Open(_dir["warehouse.duckdb"]);
         StarSchemaBuilder.Build(Connection, (stage, seconds) => StageSeconds[stage] = seconds);
     }
 

@@ -1,4 +1,0 @@
-namespace Monitoring.Dashboards.Downloads;
-
-/// <summary>A downloadable file: its name inside its folder, size in bytes and media type.</summary>
-public sealed record DownloadFile(string Name, long Bytes, string MediaType);
