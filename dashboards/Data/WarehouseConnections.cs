@@ -34,7 +34,7 @@ public sealed class WarehouseConnections(SnapshotStore store) : IDisposable
     private DuckDBConnection OpenRoot(string runId)
     {
         var path = DataDirectory.WarehouseFile(store.Dir.Snapshot(runId));
-        if (!File.Exists(path)) throw new NoSnapshotException($"snapshot {runId} has no warehouse.duckdb");
+        if (!File.Exists(path)) throw new NoSnapshotException($"snapshot {runId} has no {Path.GetFileName(path)}");
         var connection = new DuckDBConnection(ConnectionString(path));
         connection.Open();
         return connection;

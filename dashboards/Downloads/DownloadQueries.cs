@@ -2,6 +2,7 @@ using Monitoring.Dashboards.Queries;
 using Monitoring.Warehouse.Disclosure;
 using L = Monitoring.Dashboards.Localization.OperationsLabels;
 using Monitoring.DataDir.Releases;
+using Monitoring.DataDir;
 
 namespace Monitoring.Dashboards.Downloads;
 
@@ -13,8 +14,8 @@ namespace Monitoring.Dashboards.Downloads;
 /// </summary>
 public sealed class DownloadQueries(string dataDir, ScopeRules rules)
 {
-    /// <summary>Where the releases live: the folder the publish-open-data job writes (PublishOpenDataJob.OutputDir).</summary>
-    public string OpenDataDir => Path.Combine(dataDir, "opendata");
+    /// <summary>Where the releases live: the folder the publish-open-data job writes (DataDirectory.OpenDataDir).</summary>
+    public string OpenDataDir => new DataDirectory(dataDir).OpenDataDir;
 
     /// <summary>The open-data releases, newest first; the current one (latest.json) is flagged. Public.</summary>
     public IReadOnlyList<OpenDataRelease> Releases()
@@ -30,7 +31,7 @@ public sealed class DownloadQueries(string dataDir, ScopeRules rules)
         var r = Releases().FirstOrDefault(x => x.Id == release);
         var f = r?.Files.FirstOrDefault(x => x.Name == file);
         if (r is null || f is null) return null;
-        return SafeName.Inside(Path.Combine(OpenDataDir, r.Id), f.Name) is { } path ? (path, f.MediaType) : null;
+        return SafeName.Inside(r.Folder, f.Name) is { } path ? (path, f.MediaType) : null;
     }
 
     /// <summary>The research extracts (ministry only).</summary>
@@ -48,7 +49,7 @@ public sealed class DownloadQueries(string dataDir, ScopeRules rules)
         var e = ResearchExtracts.List(dataDir).FirstOrDefault(x => x.Id == extract);
         var f = e?.Files.FirstOrDefault(x => x.Name == file);
         if (e is null || f is null) return null;
-        return SafeName.Inside(Path.Combine(ResearchExtracts.Folder(dataDir), e.Id), f.Name) is { } path ? (path, f.MediaType) : null;
+        return SafeName.Inside(e.Folder, f.Name) is { } path ? (path, f.MediaType) : null;
     }
 
     /// <summary>One row per extract file, for the table and its CSV (research-extracts).</summary>

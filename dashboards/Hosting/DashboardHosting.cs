@@ -3,16 +3,16 @@ using Monitoring.Dashboards.Apis;
 using Monitoring.Dashboards.Auth;
 using Monitoring.Dashboards.Components;
 using Monitoring.Dashboards.Queries;
+using Monitoring.DataDir;
 
 namespace Monitoring.Dashboards.Hosting;
 
 /// <summary>The wiring Program.cs composes: services, middleware, endpoints.</summary>
 public static class DashboardHosting
 {
-    /// <summary>DATA_DIR from --data, then Dashboards:DataDir, then the DATA_DIR environment variable.</summary>
+    /// <summary>DATA_DIR from --data, then Dashboards:DataDir, then as every host finds it (<see cref="DataDirectory.Locate"/>).</summary>
     public static string DataDir(IConfiguration configuration)
-        => configuration["data"] ?? configuration["Dashboards:DataDir"] ?? Environment.GetEnvironmentVariable("DATA_DIR")
-           ?? throw new InvalidOperationException("DATA_DIR is not set: pass --data DATA_DIR");
+        => DataDirectory.Locate(configuration["data"] ?? configuration["Dashboards:DataDir"]);
 
     public static WebApplicationBuilder AddDashboards(this WebApplicationBuilder builder)
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Monitoring.Dashboards.Downloads;
 using Monitoring.Dashboards.Queries;
+using Monitoring.DataDir;
 
 namespace Monitoring.Dashboards.Hosting;
 
@@ -38,7 +39,7 @@ public static class PublicPageCache
     {
         if (http.RequestServices.GetService<DownloadQueries>() is not { } downloads) return "-";
         var dir = new DirectoryInfo(downloads.OpenDataDir);
-        var latest = new FileInfo(Path.Combine(downloads.OpenDataDir, "latest.json"));
+        var latest = new FileInfo(DataDirectory.LatestRelease(downloads.OpenDataDir));
         return $"{(dir.Exists ? dir.LastWriteTimeUtc.Ticks : 0)}.{(latest.Exists ? latest.LastWriteTimeUtc.Ticks : 0)}";
     }
 }

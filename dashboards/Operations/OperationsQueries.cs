@@ -34,7 +34,7 @@ public sealed class OperationsQueries(string dataDir, ScopeRules rules, Func<str
     public bool HasJobHistory(UserScope scope)
     {
         Require(scope);
-        return File.Exists(Path.Combine(dataDir, JobHistory.FileName));
+        return JobHistory.Exists(dataDir);
     }
 
     /// <summary>
@@ -90,14 +90,14 @@ public sealed class OperationsQueries(string dataDir, ScopeRules rules, Func<str
             RunReports.Newest(dataDir, RecentRuns).Select(r => new object?[]
             {
                 r.RunId, r.ExportId, r.Kind, StatusText(lang, r.Status), r.RunId == inService ? L.T(lang, "yes") : L.T(lang, "no"),
-                r.StartedAt is { } s ? Utc(s.UtcDateTime) : null, r.FinishedAt is { } f ? Utc(f.UtcDateTime) : null,
-                r.Files.Count == 0 ? null : r.Read, r.Files.Count == 0 ? null : r.Loaded, r.Files.Count == 0 ? null : r.Quarantined,
+                r.StartedAt == default ? null : Utc(r.StartedAt.UtcDateTime), r.FinishedAt is { } f ? Utc(f.UtcDateTime) : null,
+                r.Files.Count == 0 ? null : r.RowsRead, r.Files.Count == 0 ? null : r.RowsLoaded, r.Files.Count == 0 ? null : r.RowsQuarantined,
                 r.Error,
             }).ToList());
     }
 
     /// <summary>The run the file and quarantine panels show: the one asked for, else the newest run report.</summary>
-    public RunReportEntry? SelectedRun(UserScope scope, string? runId)
+    public RunReport? SelectedRun(UserScope scope, string? runId)
     {
         Require(scope);
         return runId is not null ? RunReports.Find(dataDir, runId) : RunReports.Newest(dataDir, 1).FirstOrDefault();
@@ -110,7 +110,7 @@ public sealed class OperationsQueries(string dataDir, ScopeRules rules, Func<str
         return new Grid("operations-run-files",
             [L.Column(lang, "file"), L.Column(lang, "read", "count"), L.Column(lang, "loaded", "count"),
              L.Column(lang, "quarantined", "count"), L.Column(lang, "unknown_columns")],
-            (run?.Files ?? []).Select(f => new object?[] { f.File, f.Read, f.Loaded, f.Quarantined, string.Join(' ', f.UnknownColumns) }).ToList());
+            (run?.Files ?? new Dictionary<string, FileCounts>()).Select(f => new object?[] { f.Key, f.Value.Read, f.Value.Loaded, f.Value.Quarantined, string.Join(' ', f.Value.UnknownColumns) }).ToList());
     }
 
     /// <summary>The quarantine of the selected run, counted per file and reason, largest first within a file.</summary>
@@ -119,8 +119,8 @@ public sealed class OperationsQueries(string dataDir, ScopeRules rules, Func<str
         var run = SelectedRun(scope, runId);
         return new Grid("operations-quarantine",
             [L.Column(lang, "file"), L.Column(lang, "reason"), L.Column(lang, "rows", "count")],
-            (run?.Files ?? [])
-                .SelectMany(f => f.Reasons.Where(r => r.Value > 0).Select(r => (f.File, Reason: r.Key, Rows: r.Value)))
+            (run?.Files ?? new Dictionary<string, FileCounts>())
+                .SelectMany(f => f.Value.Reasons.Where(r => r.Value > 0).Select(r => (File: f.Key, Reason: r.Key, Rows: r.Value)))
                 .OrderBy(x => x.File, StringComparer.Ordinal).ThenByDescending(x => x.Rows).ThenBy(x => x.Reason, StringComparer.Ordinal)
                 .Select(x => new object?[] { x.File, x.Reason, x.Rows }).ToList());
     }

@@ -21,7 +21,7 @@ public sealed class FollowUpRegister
     public FollowUpRegister(string dataDir)
     {
         Directory.CreateDirectory(dataDir);
-        _path = Path.Combine(dataDir, FileName);
+        _path = new DataDirectory(dataDir).FollowUpDatabase;
     }
 
     public string FilePath => _path;

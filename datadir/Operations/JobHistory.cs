@@ -87,7 +87,8 @@ public static class JobHistory
         || e.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase)
         || e.Message.Contains("read-only mode", StringComparison.OrdinalIgnoreCase);
 
-    private static bool Exists(string dataDir) => File.Exists(Path.Combine(dataDir, FileName));
+    /// <summary>True once a job has been recorded (the operations page says "no history yet" otherwise).</summary>
+    public static bool Exists(string dataDir) => File.Exists(new DataDirectory(dataDir).JobsDatabase);
 
     // The file can exist a moment before its table does (the first Record is creating it).
     private static bool HasTable(DuckDBConnection connection) =>
@@ -95,7 +96,7 @@ public static class JobHistory
 
     private static T WithConnection<T>(string dataDir, bool readOnly, Func<DuckDBConnection, T> work)
     {
-        var path = Path.Combine(dataDir, FileName);
+        var path = new DataDirectory(dataDir).JobsDatabase;
         var connectionString = readOnly ? $"Data Source={path};ACCESS_MODE=READ_ONLY" : $"Data Source={path}";
         // Another process may have the file open this very moment (DuckDB's file lock): wait a little, then give up loudly.
         for (var attempt = 1; ; attempt++)

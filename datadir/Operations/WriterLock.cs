@@ -38,7 +38,7 @@ public sealed class WriterLock : IDisposable
     public static bool TryAcquire(string dataDir, string holderDescription, out WriterLock? writerLock, out string? heldBy)
     {
         Directory.CreateDirectory(dataDir);
-        var path = Path.GetFullPath(Path.Combine(dataDir, FileName));
+        var path = new DataDirectory(dataDir).WriterLockFile;
         writerLock = null;
         heldBy = null;
         lock (Gate)
@@ -94,7 +94,7 @@ public sealed class WriterLock : IDisposable
     /// <summary>Who holds the lock of a data directory according to its holder note, or null when none is written.</summary>
     public static string? ReadHolder(string dataDir)
     {
-        var file = HolderPath(Path.GetFullPath(Path.Combine(dataDir, FileName)));
+        var file = new DataDirectory(dataDir).WriterLockHolderFile;
         try
         {
             var info = JsonSerializer.Deserialize<HolderInfo>(File.ReadAllText(file));
@@ -122,7 +122,7 @@ public sealed class WriterLock : IDisposable
         }
     }
 
-    private static string HolderPath(string lockPath) => Path.Combine(Path.GetDirectoryName(lockPath)!, HolderFileName);
+    private static string HolderPath(string lockPath) => new DataDirectory(Path.GetDirectoryName(lockPath)!).WriterLockHolderFile;
 
     private sealed class Held(FileStream stream, string description)
     {

@@ -4,8 +4,8 @@ namespace Monitoring.DataDir.Releases;
 
 /// <summary>
 /// Lists the open-data releases under an output folder (newest first), for the download pages. A release is a
-/// folder holding <c>release.json</c>; <c>latest.json</c> at the top names the current one. Lives beside the
-/// disclosure rules because the dashboards reference only the warehouse library.
+/// folder holding <c>release.json</c>; <c>latest.json</c> at the top names the current one. Lives in the
+/// datadir library because the publisher (etl) writes what the download pages (dashboards) list.
 /// </summary>
 public static class OpenDataReleases
 {
@@ -19,7 +19,7 @@ public static class OpenDataReleases
         var releases = new List<OpenDataRelease>();
         foreach (var folder in Directory.GetDirectories(outDir))
         {
-            var manifest = Path.Combine(folder, ManifestFile);
+            var manifest = DataDirectory.ReleaseManifest(folder);
             if (!File.Exists(manifest)) continue; // a half-written or foreign folder
             using var doc = JsonDocument.Parse(File.ReadAllText(manifest));
             var root = doc.RootElement;
@@ -36,7 +36,7 @@ public static class OpenDataReleases
     /// <summary>The release named by latest.json, or null.</summary>
     public static string? LatestId(string outDir)
     {
-        var path = Path.Combine(outDir, LatestFile);
+        var path = DataDirectory.LatestRelease(outDir);
         if (!File.Exists(path)) return null;
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         return doc.RootElement.TryGetProperty("release", out var r) ? r.GetString() : null;

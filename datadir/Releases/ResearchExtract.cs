@@ -7,6 +7,7 @@ namespace Monitoring.DataDir.Releases;
 /// <param name="AchievedK">the smallest class over the k-anonymized tables, as the report states it.</param>
 public sealed record ResearchExtract(
     string Id,
+    string Folder,
     string Project,
     string RunId,
     string ReferenceDate,

@@ -11,17 +11,15 @@ public static class ResearchExtracts
 {
     public const string ReportFile = "extract-report.json";
 
-    public static string Folder(string dataDir) => Path.Combine(dataDir, "research");
-
     public static IReadOnlyList<ResearchExtract> List(string dataDir)
     {
-        var root = Folder(dataDir);
+        var root = new DataDirectory(dataDir).ResearchDir;
         if (!Directory.Exists(root)) return [];
         var extracts = new List<ResearchExtract>();
         foreach (var folder in Directory.GetDirectories(root))
         {
             var id = Path.GetFileName(folder);
-            var report = Path.Combine(folder, ReportFile);
+            var report = DataDirectory.ExtractReport(folder);
             if (!SafeName.IsValid(id) || !File.Exists(report)) continue;
             try
             {
@@ -30,7 +28,7 @@ public static class ResearchExtracts
                 var files = Directory.GetFiles(folder).Select(f => new FileInfo(f)).Where(f => SafeName.IsValid(f.Name))
                     .OrderBy(f => f.Name, StringComparer.Ordinal)
                     .Select(f => new DownloadFile(f.Name, f.Length, OpenDataReleases.MediaType(f.Name))).ToList();
-                extracts.Add(new ResearchExtract(id, Str(r, "project") ?? id, Str(r, "run_id") ?? "", Str(r, "reference_date") ?? "",
+                extracts.Add(new ResearchExtract(id, folder, Str(r, "project") ?? id, Str(r, "run_id") ?? "", Str(r, "reference_date") ?? "",
                     r.TryGetProperty("k", out var k) && k.TryGetInt32(out var kv) ? kv : 0,
                     r.TryGetProperty("achieved_k", out var a) && a.TryGetInt64(out var av) ? av : null, files));
             }

@@ -2,7 +2,11 @@ using System.Text.Json.Serialization;
 
 namespace Monitoring.DataDir.Runs;
 
-/// <summary>The record of one run, written as JSON under DATA_DIR/runs and (optionally) to --report.</summary>
+/// <summary>
+/// The record of one run, written as JSON under DATA_DIR/runs and (optionally) to --report by the etl, and read back by
+/// the scheduler (which exports are loaded) and the dashboards' operations page: one type for the writer and its readers
+/// (<see cref="RunReports"/>).
+/// </summary>
 public sealed class RunReport
 {
     [JsonPropertyName("run_id")] public string RunId { get; set; } = "";
@@ -45,6 +49,11 @@ public sealed class RunReport
     [JsonPropertyName("episodes")] public Dictionary<string, long>? Episodes { get; set; }
     /// <summary>Why the register could not take the episodes (the run still succeeded).</summary>
     [JsonPropertyName("episodes_error")] public string? EpisodesError { get; set; }
+
+    /// <summary>Rows read, loaded and quarantined over every file (the operations page's totals; not written).</summary>
+    [JsonIgnore] public long RowsRead => Files.Values.Sum(f => f.Read);
+    [JsonIgnore] public long RowsLoaded => Files.Values.Sum(f => f.Loaded);
+    [JsonIgnore] public long RowsQuarantined => Files.Values.Sum(f => f.Quarantined);
 }
 
 public sealed class FileCounts

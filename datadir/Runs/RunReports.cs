@@ -9,11 +9,12 @@ namespace Monitoring.DataDir.Runs;
 /// </summary>
 public static partial class RunReports
 {
-    public static string Folder(string dataDir) => Path.Combine(dataDir, "runs");
+    /// <summary>The status given to a report file that is not a readable <see cref="RunReport"/>.</summary>
+    public const string Unreadable = "unreadable";
 
-    public static IReadOnlyList<RunReportEntry> Newest(string dataDir, int n)
+    public static IReadOnlyList<RunReport> Newest(string dataDir, int n)
     {
-        var folder = Folder(dataDir);
+        var folder = new DataDirectory(dataDir).RunsDir;
         if (!Directory.Exists(folder)) return [];
         return Directory.EnumerateFiles(folder, "*.json")
             .Select(p => (Path: p, Id: Path.GetFileNameWithoutExtension(p)))
@@ -25,53 +26,29 @@ public static partial class RunReports
     }
 
     /// <summary>One report by run id, or null (the id is checked against the run-id pattern first: it comes from a URL).</summary>
-    public static RunReportEntry? Find(string dataDir, string runId)
+    public static RunReport? Find(string dataDir, string runId)
     {
         if (!RunId().IsMatch(runId)) return null;
-        var path = Path.Combine(Folder(dataDir), runId + ".json");
+        var path = new DataDirectory(dataDir).RunReport(runId);
         return File.Exists(path) ? Read(path, runId) : null;
     }
 
-    public static RunReportEntry Read(string path, string runId)
+    /// <summary>The report at <paramref name="path"/>; one that cannot be read has status <see cref="Unreadable"/>.</summary>
+    public static RunReport Read(string path, string runId)
     {
         try
         {
             // The pipeline may be writing a report this very moment: share the file rather than fail the page.
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var doc = JsonDocument.Parse(stream);
-            var root = doc.RootElement;
-            var files = new List<RunFileCounts>();
-            if (root.TryGetProperty("files", out var f) && f.ValueKind == JsonValueKind.Object)
-                foreach (var file in f.EnumerateObject())
-                    files.Add(new RunFileCounts(file.Name, Long(file.Value, "read"), Long(file.Value, "loaded"), Long(file.Value, "quarantined"),
-                        Reasons(file.Value), Strings(file.Value, "unknown_columns")));
-            return new RunReportEntry(Str(root, "run_id") ?? runId, Str(root, "export_id"), Str(root, "kind"), Str(root, "status") ?? "failed",
-                Time(root, "started_at"), Time(root, "finished_at"), Str(root, "error"), files);
+            var report = JsonSerializer.Deserialize<RunReport>(stream) ?? throw new JsonException("empty report");
+            if (string.IsNullOrEmpty(report.RunId)) report.RunId = runId;
+            return report;
         }
-        catch (Exception e) when (e is JsonException or IOException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or InvalidOperationException or FormatException)
         {
-            return new RunReportEntry(runId, null, null, "unreadable", null, null, "the report file could not be read", []);
+            return new RunReport { RunId = runId, Status = Unreadable, Error = "the report file could not be read" };
         }
     }
-
-    private static string? Str(JsonElement e, string name)
-        => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    private static long Long(JsonElement e, string name)
-        => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt64() : 0;
-
-    private static DateTimeOffset? Time(JsonElement e, string name)
-        => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.TryGetDateTimeOffset(out var t) ? t : null;
-
-    private static IReadOnlyDictionary<string, long> Reasons(JsonElement file)
-        => file.TryGetProperty("reasons", out var r) && r.ValueKind == JsonValueKind.Object
-            ? r.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Number).ToDictionary(p => p.Name, p => p.Value.GetInt64())
-            : new Dictionary<string, long>();
-
-    private static IReadOnlyList<string> Strings(JsonElement e, string name)
-        => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array
-            ? v.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!).ToList()
-            : [];
 
     [GeneratedRegex(@"^\d{8}T\d{6}Z-[0-9a-f]{6}$")]
     private static partial Regex RunId();

@@ -11,7 +11,10 @@ public sealed class SnapshotStore(string dataDir)
 {
     public DataDirectory Dir { get; } = new(dataDir);
 
-    /// <summary>The run id in service, or null before the first successful run.</summary>
+    /// <summary>
+    /// The run id in service, or null before the first successful run. The one rule for reading CURRENT, used by
+    /// every reader (pipeline, housekeeping, jobs, dashboards): its first line, trimmed, naming a snapshot folder that exists.
+    /// </summary>
     public string? CurrentRunId()
     {
         try
@@ -39,7 +42,7 @@ public sealed class SnapshotStore(string dataDir)
         Directory.CreateDirectory(Dir.SnapshotsDir);
         var target = Dir.Snapshot(runId);
         Directory.Move(Dir.Building(runId), target);
-        var tmp = Dir.CurrentFile + ".tmp";
+        var tmp = Dir.CurrentTempFile;
         using (var f = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None))
         {
             var bytes = System.Text.Encoding.UTF8.GetBytes(runId + "\n");

@@ -1,4 +1,5 @@
 using Monitoring.Etl.Pipeline;
+using Monitoring.DataDir;
 
 namespace Monitoring.Etl.Cli;
 
@@ -7,7 +8,7 @@ public static class RebuildCommand
 {
     public static int Run(CliArgs args)
     {
-        var runId = SnapshotRebuilder.Rebuild(args.Require("data", "rebuild"));
+        var runId = SnapshotRebuilder.Rebuild(DataDirectory.Locate(args.Get("data")));
         Console.WriteLine($"rebuilt and published snapshot {runId}");
         return 0;
     }

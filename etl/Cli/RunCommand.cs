@@ -1,6 +1,7 @@
 using Monitoring.Etl.Pipeline;
 using Spectre.Console;
 using Monitoring.DataDir.Runs;
+using Monitoring.DataDir;
 
 namespace Monitoring.Etl.Cli;
 
@@ -22,7 +23,7 @@ public static class RunCommand
         var options = new PipelineOptions
         {
             Source = args.Require("source", "run"),
-            DataDir = args.Require("data", "run"),
+            DataDir = DataDirectory.Locate(args.Get("data")),
             ReportPath = args.Get("report"),
             Demo = args.Has("demo") || Environment.GetEnvironmentVariable("MONITORING_DEMO") == "1",
             Guard = guard,

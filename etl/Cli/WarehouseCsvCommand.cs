@@ -11,7 +11,7 @@ public static class WarehouseCsvCommand
 {
     public static int Run(CliArgs args, string what)
     {
-        var data = args.Require("data", what);
+        var data = DataDirectory.Locate(args.Get("data"));
         var output = args.Require("out", what);
         var cs = new SnapshotStore(data).CurrentConnectionString();
         if (cs is null) { Console.Error.WriteLine($"{data}: no snapshot in service yet (run the pipeline first)"); return 1; }

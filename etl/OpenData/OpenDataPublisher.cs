@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Monitoring.Warehouse.Disclosure;
 using Monitoring.DataDir.Releases;
+using Monitoring.DataDir;
 
 namespace Monitoring.Etl.OpenData;
 
@@ -80,7 +81,7 @@ public static class OpenDataPublisher
         }).ToList();
         DcatWriter.Write(Path.Combine(dir, "dcat.jsonld"), release, distributions, previousReleaseId);
         File.WriteAllText(Path.Combine(dir, "README.md"), ReleaseNote(release, rows), new UTF8Encoding(false));
-        File.WriteAllText(Path.Combine(dir, OpenDataReleases.ManifestFile), new JsonObject
+        File.WriteAllText(DataDirectory.ReleaseManifest(dir), new JsonObject
         {
             ["release"] = release.Id,
             ["run_id"] = release.RunId,
@@ -146,7 +147,7 @@ public static class OpenDataPublisher
 
     static void WriteLatest(string outDir, ReleaseInfo release)
     {
-        var path = Path.Combine(outDir, OpenDataReleases.LatestFile);
+        var path = DataDirectory.LatestRelease(outDir);
         var tmp = path + ".tmp";
         File.WriteAllText(tmp, new JsonObject
         {

@@ -1,4 +1,5 @@
 using Monitoring.Etl.Cli;
+using Monitoring.DataDir;
 
 namespace Monitoring.Etl.OpenData;
 
@@ -8,7 +9,7 @@ public static class PublishCommand
     public static int Run(string[] args)
     {
         var cli = new CliArgs(args);
-        var dataDir = cli.Require("data", "publish");
+        var dataDir = DataDirectory.Locate(cli.Get("data"));
         var outDir = cli.Require("out", "publish");
         var options = cli.Get("base-url") is { } url ? new OpenDataOptions { BaseUrl = url } : new OpenDataOptions();
         try

@@ -24,7 +24,7 @@ public sealed class WarehouseSnapshot : IDisposable
         var store = new SnapshotStore(dataDir);
         var runId = store.CurrentRunId() ?? throw new InvalidOperationException($"no snapshot in service in {store.Dir.Root} (CURRENT is missing): run the pipeline first");
         var file = store.CurrentWarehouse()!;
-        if (!File.Exists(file)) throw new InvalidOperationException($"snapshot {runId} has no warehouse.duckdb");
+        if (!File.Exists(file)) throw new InvalidOperationException($"snapshot {runId} has no {Path.GetFileName(file)}");
         var conn = new DuckDBConnection("Data Source=:memory:");
         conn.Open();
         Sql.Exec(conn, $"ATTACH '{file.Replace("'", "''")}' AS wh (READ_ONLY)");

@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using Monitoring.Etl.Validate;
 using Monitoring.Warehouse.StarSchema;
+using Monitoring.DataDir;
 
 namespace Monitoring.Etl.Pipeline;
 
@@ -18,7 +19,7 @@ public static class LandingDatabase
         conn.Open();
         Sql.Exec(conn, $"""
             SET memory_limit = '{MemoryLimit}';
-            SET temp_directory = '{Path.Combine(landingDir, "spill").Replace("'", "''")}';
+            SET temp_directory = '{DataDirectory.SpillDir(landingDir).Replace("'", "''")}';
             SET preserve_insertion_order = true;
             """);
         Sql.Exec(conn, FiscalCodeSql.CreateMacros);

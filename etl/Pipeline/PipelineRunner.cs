@@ -114,7 +114,7 @@ public static class PipelineRunner
             if (fingerprints[file.FileName].MixesLineEnds())
             {
                 // CR LF and LF in one file: read a copy with LF only (same lines), kept in the landing folder.
-                var normalized = Path.Combine(landing, "line-ends", file.FileName);
+                var normalized = Path.Combine(DataDirectory.LineEndsDir(landing), file.FileName);
                 stages.Run("line_ends", file.FileName, () => LineEndNormalizer.Normalize(path, normalized));
                 path = normalized;
             }
@@ -231,7 +231,7 @@ public static class PipelineRunner
 
         // 6. Publish: the report travels with the snapshot, then the atomic swap.
         report.Status = "succeeded";
-        File.WriteAllText(Path.Combine(building, "run.json"), JsonSerializer.Serialize(report, ReportJson.Options));
+        File.WriteAllText(DataDirectory.SnapshotRunReport(building), JsonSerializer.Serialize(report, ReportJson.Options));
         stages.Run("publish", null, () => store.Publish(report.RunId));
         stages.Run("episodes", null, () => EpisodeRegisterStep.Run(dir.Root, report));
     }

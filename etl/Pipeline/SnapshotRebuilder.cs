@@ -35,7 +35,7 @@ public static class SnapshotRebuilder
                     StarSchemaBuilder.Build(conn);
                     Sql.Exec(conn, "CHECKPOINT");
                 }
-                File.WriteAllText(Path.Combine(building, "rebuilt-from.json"),
+                File.WriteAllText(DataDirectory.RebuiltFromFile(building),
                     JsonSerializer.Serialize(new { rebuilt_from = Path.GetFileName(current), at = DateTimeOffset.UtcNow }));
                 store.Publish(runId);
                 EpisodeRegisterStep.Run(store.Dir.Root, new RunReport { RunId = runId });

@@ -1,3 +1,4 @@
+using Monitoring.DataDir;
 namespace Monitoring.Etl.Read;
 
 /// <summary>
@@ -16,7 +17,7 @@ public sealed class ExportSource : IDisposable
         if (Directory.Exists(path)) return new ExportSource(path, null);
         if (File.Exists(path) && path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
         {
-            var target = Path.Combine(landingDir, "unzipped");
+            var target = DataDirectory.UnzippedDir(landingDir);
             try { return new ExportSource(ExportArchive.Unpack(path, target, limits ?? ArchiveLimits.FromEnvironment()), target); }
             catch { if (Directory.Exists(target)) Directory.Delete(target, recursive: true); throw; }
         }

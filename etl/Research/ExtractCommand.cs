@@ -1,5 +1,6 @@
 using System.Globalization;
 using Monitoring.Etl.Cli;
+using Monitoring.DataDir;
 
 namespace Monitoring.Etl.Research;
 
@@ -14,7 +15,7 @@ public static class ExtractCommand
             : 5;
         var options = new ResearchExtractOptions
         {
-            DataDir = cli.Require("data", "extract"),
+            DataDir = DataDirectory.Locate(cli.Get("data")),
             Project = cli.Require("project", "extract"),
             OutDir = cli.Require("out", "extract"),
             K = k,

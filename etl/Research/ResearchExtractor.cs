@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Monitoring.Etl.OpenData;
 using Monitoring.Etl.Pseudonymize;
 using Monitoring.DataDir.Runs;
+using Monitoring.DataDir;
 
 namespace Monitoring.Etl.Research;
 
@@ -68,7 +69,7 @@ public static partial class ResearchExtractor
                 options.K, $"individual re-identification risk 1/f_k <= 1/{options.K} for every record on the combined key variables (no sample unique, no class below k = {options.K}), with at most {options.MaxSuppressedShare:P0} of households suppressed",
                 options.MaxSuppressedShare, outcome.Step.Rung, outcome.Step.Describe().ToList(), anonymity,
                 [outcome.HouseholdsBefore, outcome.PersonsBefore], [outcome.HouseholdsAfter, outcome.PersonsAfter], outcome.Trials, rows);
-            File.WriteAllText(Path.Combine(building, "extract-report.json"), JsonSerializer.Serialize(report, ReportJson));
+            File.WriteAllText(DataDirectory.ExtractReport(building), JsonSerializer.Serialize(report, ReportJson));
             ExtractDocs.WriteCodebook(Path.Combine(building, "codebook.md"), report);
             ExtractDocs.WriteDataPackage(Path.Combine(building, "datapackage.json"), report);
             ExtractDocs.WriteReleaseNote(Path.Combine(building, "release-note.md"), report);

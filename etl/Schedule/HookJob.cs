@@ -1,4 +1,5 @@
 using Monitoring.DataDir.Operations;
+using Monitoring.DataDir.Snapshots;
 
 namespace Monitoring.Etl.Schedule;
 
@@ -14,7 +15,7 @@ public sealed class HookJob(string type, Func<string, CancellationToken, Task> h
         using (writerLock)
         {
             await hook(dataDir, ct);
-            return JobOutcome.Succeeded(message: $"current snapshot {HousekeepingJob.CurrentRunId(dataDir) ?? "none"}");
+            return JobOutcome.Succeeded(message: $"current snapshot {new SnapshotStore(dataDir).CurrentRunId() ?? "none"}");
         }
     }
 }

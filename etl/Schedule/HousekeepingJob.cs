@@ -18,8 +18,6 @@ public sealed partial class HousekeepingJob : IScheduledJob
     [GeneratedRegex(@"^\d{8}T\d{6}Z-[0-9a-f]{6}$")]
     private static partial Regex RunIdPattern();
 
-    public const string TrashFolder = ".trash";
-
     public string Type => JobTypes.Housekeeping;
 
     public Task<JobOutcome> RunAsync(JobDefinition job, string dataDir, CancellationToken ct)
@@ -28,17 +26,17 @@ public sealed partial class HousekeepingJob : IScheduledJob
             throw new JobFailedException($"data directory {dataDir} is being written by {heldBy}; housekeeping will try again");
         using (writerLock)
         {
-            var current = CurrentRunId(dataDir);
-            var trash = Path.Combine(dataDir, TrashFolder);
-            EmptyTrash(trash); // left over by a housekeeping that was stopped
+            var dir = new DataDirectory(dataDir);
+            var current = new SnapshotStore(dataDir).CurrentRunId();
+            EmptyTrash(dir.TrashDir); // left over by a housekeeping that was stopped
 
             var keepQuarantine = job.Settings.KeepQuarantine ?? job.Settings.KeepSnapshots;
-            var snapshots = Prune(Path.Combine(dataDir, "snapshots"), job.Settings.KeepSnapshots, current, trash, ct);
-            var quarantine = Prune(Path.Combine(dataDir, "quarantine"), keepQuarantine, current, trash, ct);
-            var building = job.Settings.CleanBuilding ? Prune(Path.Combine(dataDir, "building"), 0, null, trash, ct) : 0;
-            EmptyTrash(trash);
+            var snapshots = Prune(dir, dir.SnapshotsDir, job.Settings.KeepSnapshots, current, ct);
+            var quarantine = Prune(dir, dir.QuarantineDir, keepQuarantine, current, ct);
+            var building = job.Settings.CleanBuilding ? Prune(dir, dir.BuildingDir, 0, null, ct) : 0;
+            EmptyTrash(dir.TrashDir);
             // Always, whatever the settings: a killed run's landing folder holds personal data in clear.
-            var landing = LandingArea.Clean(new DataDirectory(dataDir));
+            var landing = LandingArea.Clean(dir);
 
             var removed = snapshots + quarantine + building + landing;
             return Task.FromResult(JobOutcome.Succeeded(removed,
@@ -46,33 +44,24 @@ public sealed partial class HousekeepingJob : IScheduledJob
         }
     }
 
-    /// <summary>The run id in DATA_DIR/CURRENT, or null when nothing is published yet.</summary>
-    public static string? CurrentRunId(string dataDir)
-    {
-        var file = Path.Combine(dataDir, "CURRENT");
-        if (!File.Exists(file)) return null;
-        var id = File.ReadAllText(file).Trim();
-        return id.Length == 0 ? null : id;
-    }
-
     /// <summary>Moves all but the newest <paramref name="keep"/> run folders (and never <paramref name="protect"/>) to the trash.</summary>
-    private static int Prune(string parent, int keep, string? protect, string trash, CancellationToken ct)
+    private static int Prune(DataDirectory dir, string parent, int keep, string? protect, CancellationToken ct)
     {
         if (!Directory.Exists(parent)) return 0;
         var runs = Directory.EnumerateDirectories(parent)
-            .Select(Path.GetFileName)
-            .Where(name => name is not null && RunIdPattern().IsMatch(name))
+            .Where(folder => RunIdPattern().IsMatch(Path.GetFileName(folder)))
             .OrderDescending(StringComparer.Ordinal) // run ids sort by time
             .ToList();
         var removed = 0;
-        foreach (var name in runs.Skip(keep))
+        foreach (var folder in runs.Skip(keep))
         {
             ct.ThrowIfCancellationRequested();
+            var name = Path.GetFileName(folder);
             if (name == protect) continue;
-            Directory.CreateDirectory(trash);
-            var target = Path.Combine(trash, $"{Path.GetFileName(parent)}-{name}");
+            Directory.CreateDirectory(dir.TrashDir);
+            var target = dir.Trash(parent, name);
             if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
-            Directory.Move(Path.Combine(parent, name!), target);
+            Directory.Move(folder, target);
             removed++;
         }
         return removed;

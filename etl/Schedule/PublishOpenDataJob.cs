@@ -1,3 +1,4 @@
+using Monitoring.DataDir;
 using Monitoring.Etl.OpenData;
 
 namespace Monitoring.Etl.Schedule;
@@ -8,11 +9,9 @@ namespace Monitoring.Etl.Schedule;
 /// </summary>
 public static class PublishOpenDataJob
 {
-    public static string OutputDir(string dataDir) => Path.Combine(dataDir, "opendata");
-
     public static Task RunAsync(string dataDir, CancellationToken ct) => Task.Run(() =>
     {
-        try { OpenDataPublisher.Publish(dataDir, OutputDir(dataDir)); }
+        try { OpenDataPublisher.Publish(dataDir, new DataDirectory(dataDir).OpenDataDir); }
         catch (ReleaseExistsException) { /* this snapshot is already published: nothing to do */ }
     }, ct);
 }

@@ -1,10 +1,10 @@
+using Monitoring.DataDir;
+
 namespace Monitoring.Etl.Schedule;
 
 /// <summary>The options shared by `schedule` and `run-job`: --config, --data, and (run-job) the job name.</summary>
 public sealed record ScheduleArgs(string ConfigPath, string DataDir, string? JobName)
 {
-    public const string DefaultDataDir = "data";
-
     /// <summary>Parses args; returns null and an error text for the operator when they make no sense.</summary>
     public static ScheduleArgs? Parse(string[] args, bool wantsJobName, out string? error)
     {
@@ -24,7 +24,7 @@ public sealed record ScheduleArgs(string ConfigPath, string DataDir, string? Job
             }
         }
         if (wantsJobName && name is null) { error = "missing the job name"; return null; }
-        return new ScheduleArgs(config ?? DefaultConfigPath(), Path.GetFullPath(data ?? DefaultDataDir), name);
+        return new ScheduleArgs(config ?? DefaultConfigPath(), DataDirectory.Locate(data), name);
     }
 
     /// <summary>schedules.json in the current folder (the repository's top level), else the copy beside the executable.</summary>

@@ -42,7 +42,7 @@ public class HousekeepingJobTests
         Assert.Equal([Runs[0], Runs[3], Runs[4], "notes"], Folders(Path.Combine(dir.Data, "snapshots")));
         Assert.Equal([Runs[0], Runs[4]], Folders(Path.Combine(dir.Data, "quarantine")));
         Assert.Empty(Folders(Path.Combine(dir.Data, "building")));
-        Assert.False(Directory.Exists(Path.Combine(dir.Data, HousekeepingJob.TrashFolder)));
+        Assert.False(Directory.Exists(Path.Combine(dir.Data, ".trash")));
         Assert.Equal(JobOutcome.SucceededStatus, outcome.Status);
         Assert.Equal(2 + 3 + 1, outcome.Rows);
         Assert.Equal(Runs[0], dir.Current);
