@@ -87,7 +87,7 @@ public static class QueryBenchmark
     public static int RunCommand(string[] args, TextWriter output)
     {
         string? Arg(string name) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }
-        var dataDir = Arg("--data") ?? Environment.GetEnvironmentVariable("DATA_DIR");
+        var dataDir = Arg("--data") ?? Environment.GetEnvironmentVariable(Monitoring.DataDir.DataDirectory.EnvironmentVariable);
         var repeat = int.TryParse(Arg("--repeat"), out var r) ? r : DefaultRepeat;
         var target = double.TryParse(Arg("--target"), NumberStyles.Float, CultureInfo.InvariantCulture, out var t) ? t : DefaultTargetMs;
         if (dataDir is null || repeat < 1 || target <= 0)

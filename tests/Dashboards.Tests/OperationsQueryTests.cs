@@ -8,7 +8,8 @@ namespace Monitoring.Tests.Dashboards;
 /// <summary>The operations and download queries without the web host, on a DATA_DIR where nothing has run yet.</summary>
 public sealed class OperationsQueryTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("ops-empty-").FullName;
+    private readonly TempDir _tmp = new("ops-empty-");
+    private string _dir => _tmp.Root;
 
     [Fact]
     public void A_fresh_data_dir_gives_empty_panels_and_no_errors_and_still_refuses_other_roles()
@@ -37,5 +38,5 @@ public sealed class OperationsQueryTests : IDisposable
         Assert.Throws<ScopeViolation>(() => ops.Panel("no-such-panel", UserScope.Ministry, "it", null));
     }
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _tmp.Dispose();
 }

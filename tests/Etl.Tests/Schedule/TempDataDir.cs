@@ -1,9 +1,10 @@
 namespace Monitoring.Tests.Etl.Schedule;
 
-/// <summary>A real, throw-away folder holding a DATA_DIR, a drop folder and a schedules.json.</summary>
+/// <summary>A real, throw-away folder (a <see cref="TempDir"/>) holding a DATA_DIR, a drop folder and a schedules.json.</summary>
 public sealed class TempDataDir : IDisposable
 {
-    public string Root { get; } = Directory.CreateTempSubdirectory("sched-").FullName;
+    private readonly TempDir _tmp = new("sched-");
+    public string Root => _tmp.Root;
     public string Data => Path.Combine(Root, "data");
     public string Drop => Path.Combine(Root, "drop");
 
@@ -42,8 +43,5 @@ public sealed class TempDataDir : IDisposable
 
     public string? Current => File.Exists(Path.Combine(Data, "CURRENT")) ? File.ReadAllText(Path.Combine(Data, "CURRENT")).Trim() : null;
 
-    public void Dispose()
-    {
-        try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _tmp.Dispose();
 }
