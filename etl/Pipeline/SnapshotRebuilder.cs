@@ -1,8 +1,7 @@
 using System.Text.Json;
-using DuckDB.NET.Data;
+using Monitoring.Etl.Episodes;
 using Monitoring.Warehouse.Operations;
 using Monitoring.Warehouse.Snapshots;
-using Monitoring.Warehouse.StarSchema;
 
 namespace Monitoring.Etl.Pipeline;
 
@@ -26,17 +25,19 @@ public static class SnapshotRebuilder
             try
             {
                 CopyDirectory(current, building);
-                using (var conn = new DuckDBConnection($"Data Source={DataDirectory.WarehouseFile(building)}"))
+                // The same model stages as every run, on the copy, everything rebuilt (no Changed scope).
+                var report = new RunReport { RunId = runId };
+                using (var run = new RunContext(new PipelineOptions { Source = current, DataDir = dataDir }, store, report, new StageTimer(report, null), CancellationToken.None)
+                       { BuildingFolder = building })
                 {
-                    conn.Open();
-                    Sql.Exec(conn, $"UPDATE run_meta SET run_id = '{runId}', built_at = CAST(now() AS TIMESTAMP)");
-                    StarSchemaBuilder.Build(conn);
-                    Sql.Exec(conn, "CHECKPOINT");
+                    Sql.Exec(run.OpenWarehouse(), $"UPDATE run_meta SET run_id = '{runId}', built_at = CAST(now() AS TIMESTAMP)");
+                    foreach (var stage in PipelineStages.Models) stage.Run(run);
+                    run.CloseWarehouse();
                 }
                 File.WriteAllText(Path.Combine(building, "rebuilt-from.json"),
                     JsonSerializer.Serialize(new { rebuilt_from = Path.GetFileName(current), at = DateTimeOffset.UtcNow }));
                 store.Publish(runId);
-                EpisodeRegisterStep.Run(store.Dir.Root, new RunReport { RunId = runId });
+                EpisodeRegisterStage.Sync(store.Dir.Root, new RunReport { RunId = runId });
                 return runId;
             }
             catch

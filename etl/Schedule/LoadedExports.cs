@@ -16,7 +16,7 @@ public static class LoadedExports
             RunReport? report;
             try { report = JsonSerializer.Deserialize<RunReport>(File.ReadAllText(file)); }
             catch (Exception e) when (e is JsonException or IOException) { continue; } // a report being written right now
-            if (report is { Status: "succeeded" } && report.ExportId == exportId)
+            if (report is { Status: RunStatus.Succeeded } && report.ExportId == exportId)
                 return string.IsNullOrEmpty(report.RunId) ? Path.GetFileNameWithoutExtension(file) : report.RunId;
         }
         return null;

@@ -1,8 +1,10 @@
 using DuckDB.NET.Data;
 using Monitoring.Etl.Lake;
+using Monitoring.Etl.Pipeline;
 using Monitoring.Etl.Read;
+using Monitoring.Etl.Staging;
 
-namespace Monitoring.Etl.Pipeline;
+namespace Monitoring.Etl.WarehouseLoad;
 
 /// <summary>
 /// Creates the new snapshot's warehouse.duckdb with the staged tables (already pseudonymized: only
