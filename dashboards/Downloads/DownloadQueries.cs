@@ -12,7 +12,7 @@ namespace Monitoring.Dashboards.Downloads;
 /// </summary>
 public sealed class DownloadQueries(string dataDir, ScopeRules rules)
 {
-    /// <summary>Where the releases live: the folder the publish-open-data job writes (PublishOpenDataJob.OutputDir).</summary>
+    /// <summary>Where the releases live: the folder the publish-open-data job writes (DefaultPublishHook.OutputDir).</summary>
     public string OpenDataDir => Path.Combine(dataDir, "opendata");
 
     /// <summary>The open-data releases, newest first; the current one (latest.json) is flagged. Public.</summary>
