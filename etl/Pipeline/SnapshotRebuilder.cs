@@ -27,7 +27,7 @@ public static class SnapshotRebuilder
                 CopyDirectory(current, building);
                 // The same model stages as every run, on the copy, everything rebuilt (no Changed scope).
                 var report = new RunReport { RunId = runId };
-                using (var run = new RunContext(new PipelineOptions { Source = current, DataDir = dataDir, Guard = PublishGuard.Default }, store, report, new StageTimer(report, null), CancellationToken.None)
+                using (var run = new RunContext(new PipelineOptions { Source = current, DataDir = dataDir }, store, report, new StageTimer(report, null), CancellationToken.None)
                        { BuildingFolder = building })
                 {
                     Sql.Exec(run.OpenWarehouse(), $"UPDATE run_meta SET run_id = '{runId}', built_at = CAST(now() AS TIMESTAMP)");
