@@ -6,5 +6,5 @@ public static class LoadedExports
     /// <summary>The run id that loaded <paramref name="exportId"/>, or null when no succeeded run read it.</summary>
     public static string? FindSucceededRun(string dataDir, string exportId) =>
         // A report being written right now reads as unreadable and is passed over, as before.
-        RunReports.Newest(dataDir, int.MaxValue).FirstOrDefault(r => r is { Status: "succeeded" } && r.ExportId == exportId)?.RunId;
+        RunReports.Newest(dataDir, int.MaxValue).FirstOrDefault(r => r is { Status: RunStatus.Succeeded } && r.ExportId == exportId)?.RunId;
 }

@@ -12,7 +12,7 @@ public sealed class RunReport
     [JsonPropertyName("run_id")] public string RunId { get; set; } = "";
     [JsonPropertyName("export_id")] public string? ExportId { get; set; }
     /// <summary>succeeded | refused | failed | skipped</summary>
-    [JsonPropertyName("status")] public string Status { get; set; } = "failed";
+    [JsonPropertyName("status")] public RunStatus Status { get; set; } = RunStatus.Failed;
     [JsonPropertyName("kind")] public string? Kind { get; set; }
     [JsonPropertyName("reference_date")] public string? ReferenceDate { get; set; }
     [JsonPropertyName("source")] public string? Source { get; set; }
@@ -45,7 +45,7 @@ public sealed class RunReport
             c.Loaded = 0;
         }
     }
-    /// <summary>What the load changed in the follow-up register's flag episodes (EpisodeRegisterStep).</summary>
+    /// <summary>What the load changed in the follow-up register's flag episodes (EpisodeRegisterStage).</summary>
     [JsonPropertyName("episodes")] public Dictionary<string, long>? Episodes { get; set; }
     /// <summary>Why the register could not take the episodes (the run still succeeded).</summary>
     [JsonPropertyName("episodes_error")] public string? EpisodesError { get; set; }

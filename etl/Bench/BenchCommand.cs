@@ -75,17 +75,17 @@ public static class BenchCommand
 
         var t = new Table().AddColumns("measure", "value", "target", "verdict");
         t.AddRow("native CSV → Parquet", $"{nativeSeconds:0.0} s", "", "");
-        t.AddRow("full pipeline", $"{fullSeconds:0.0} s ({full.Status})", "", "");
+        t.AddRow("full pipeline", $"{fullSeconds:0.0} s ({full.Status.Text()})", "", "");
         t.AddRow("full ÷ native", $"{fullSeconds / nativeSeconds:0.00}×", $"≤ {FullTarget}×", Verdict(fullSeconds / nativeSeconds <= FullTarget));
         t.AddRow("peak memory", $"{peakMb:N0} MB", $"≤ {MemoryTargetMb:N0} MB", Verdict(peakMb <= MemoryTargetMb));
-        t.AddRow("delta (1%)", $"{deltaSeconds:0.0} s ({deltaReport.Status})", "", "");
+        t.AddRow("delta (1%)", $"{deltaSeconds:0.0} s ({deltaReport.Status.Text()})", "", "");
         t.AddRow("delta ÷ full", $"{deltaSeconds / fullSeconds:P0}", $"≤ {DeltaTarget:P0}", Verdict(deltaSeconds / fullSeconds <= DeltaTarget));
         // Pseudonym maps are built beside validation on a full export: the stages add up to more than the total.
         foreach (var (stage, s) in full.StageSeconds) t.AddRow($"  stage {stage}{(stage == "pseudonymize" ? " (beside validate)" : "")}", $"{s:0.00} s", "", "");
         t.AddRow("rows", $"{rows:N0} ({rows / fullSeconds:N0}/s)", "", "");
         AnsiConsole.Write(t);
         AnsiConsole.MarkupLine($"written to {output}");
-        return full.Status == "succeeded" && deltaReport.Status == "succeeded" ? 0 : 1;
+        return full.Status == RunStatus.Succeeded && deltaReport.Status == RunStatus.Succeeded ? 0 : 1;
     }
 
     static string Verdict(bool met) => met ? "[green]met[/]" : "[red]MISSED[/]";

@@ -31,7 +31,7 @@ public static class RunCommand
         var report = RunWithProgress(options);
         RunSummary.Print(report);
         if (report.ReportNotWritten is { } notWritten) Console.Error.WriteLine(notWritten);
-        return report.Status == "succeeded" ? 0 : report.Status == "refused" ? 2 : 1;
+        return report.Status switch { RunStatus.Succeeded => 0, RunStatus.Refused => 2, _ => 1 };
     }
 
     public static RunReport RunWithProgress(PipelineOptions options)

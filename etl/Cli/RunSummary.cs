@@ -12,8 +12,8 @@ public static class RunSummary
 {
     public static void Print(RunReport r)
     {
-        var colour = r.Status == "succeeded" ? "green" : "red";
-        AnsiConsole.MarkupLineInterpolated($"[bold {colour}]{r.Status.ToUpperInvariant()}[/]  run {r.RunId}");
+        var colour = r.Status == RunStatus.Succeeded ? "green" : "red";
+        AnsiConsole.MarkupLineInterpolated($"[bold {colour}]{r.Status.Text().ToUpperInvariant()}[/]  run {r.RunId}");
         AnsiConsole.MarkupLineInterpolated($"  export          {r.ExportId ?? "?"}");
         AnsiConsole.MarkupLineInterpolated($"  reference date  {r.ReferenceDate ?? "?"}");
         if (r.Error is not null)

@@ -16,5 +16,7 @@ public sealed record PipelineOptions
     public bool Demo { get; init; }
 
     /// <summary>Thresholds that refuse a snapshot losing rows or quarantining too much (see <see cref="PublishGuard"/>).</summary>
-    public PublishGuard Guard { get; init; } = PublishGuard.FromEnvironment();
+    /// <remarks>Read from the environment only when a run needs it (a rebuild never does).</remarks>
+    public PublishGuard Guard { get => _guard ??= PublishGuard.FromEnvironment(); init => _guard = value; }
+    PublishGuard? _guard;
 }

@@ -1,10 +1,9 @@
 using System.Text.Json;
-using DuckDB.NET.Data;
 using Monitoring.DataDir.Operations;
 using Monitoring.DataDir;
 using Monitoring.DataDir.Snapshots;
-using Monitoring.Warehouse.StarSchema;
 using Monitoring.DataDir.Runs;
+using Monitoring.Etl.Episodes;
 
 namespace Monitoring.Etl.Pipeline;
 
@@ -28,17 +27,19 @@ public static class SnapshotRebuilder
             try
             {
                 CopyDirectory(current, building);
-                using (var conn = new DuckDBConnection($"Data Source={DataDirectory.WarehouseFile(building)}"))
+                // The same model stages as every run, on the copy, everything rebuilt (no Changed scope).
+                var report = new RunReport { RunId = runId };
+                using (var run = new RunContext(new PipelineOptions { Source = current, DataDir = dataDir }, store, report, new StageTimer(report, null), CancellationToken.None)
+                       { BuildingFolder = building })
                 {
-                    conn.Open();
-                    Sql.Exec(conn, $"UPDATE run_meta SET run_id = '{runId}', built_at = CAST(now() AS TIMESTAMP)");
-                    StarSchemaBuilder.Build(conn);
-                    Sql.Exec(conn, "CHECKPOINT");
+                    Sql.Exec(run.OpenWarehouse(), $"UPDATE run_meta SET run_id = '{runId}', built_at = CAST(now() AS TIMESTAMP)");
+                    foreach (var stage in PipelineStages.Models) stage.Run(run);
+                    run.CloseWarehouse();
                 }
                 File.WriteAllText(DataDirectory.RebuiltFromFile(building),
                     JsonSerializer.Serialize(new { rebuilt_from = Path.GetFileName(current), at = DateTimeOffset.UtcNow }));
                 store.Publish(runId);
-                EpisodeRegisterStep.Run(store.Dir.Root, new RunReport { RunId = runId });
+                EpisodeRegisterStage.Sync(store.Dir.Root, new RunReport { RunId = runId });
                 return runId;
             }
             catch

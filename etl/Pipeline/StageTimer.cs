@@ -18,6 +18,12 @@ public sealed class StageTimer(RunReport report, IProgress<PipelineProgress>? pr
 
     public void Run(string stage, string? file, Action work) => Run<object?>(stage, file, () => { work(); return null; });
 
+    /// <summary>
+    /// Gives a stage its place in the report's order now, for one that finishes later, beside the next
+    /// (the pseudonym maps beside validation): the report lists the stages in the order they began.
+    /// </summary>
+    public void Reserve(string stage) => report.StageSeconds.TryAdd(stage, 0);
+
     public void Record(string stage, double seconds) =>
         report.StageSeconds[stage] = Math.Round(report.StageSeconds.GetValueOrDefault(stage) + seconds, 3);
 

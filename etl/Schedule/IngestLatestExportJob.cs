@@ -44,9 +44,9 @@ public sealed class IngestLatestExportJob : IScheduledJob
         var readId = report.ExportId ?? newest.ExportId;
         return report.Status switch
         {
-            "succeeded" => JobOutcome.Succeeded(report.Files.Values.Sum(f => f.Loaded), readId, $"run {report.RunId} published"),
-            "skipped" => JobOutcome.Skipped(report.Error ?? $"pipeline skipped run {report.RunId}", readId),
-            _ => throw new JobFailedException($"pipeline {report.Status} run {report.RunId}: {report.Error}", readId),
+            RunStatus.Succeeded => JobOutcome.Succeeded(report.Files.Values.Sum(f => f.Loaded), readId, $"run {report.RunId} published"),
+            RunStatus.Skipped => JobOutcome.Skipped(report.Error ?? $"pipeline skipped run {report.RunId}", readId),
+            _ => throw new JobFailedException($"pipeline {report.Status.Text()} run {report.RunId}: {report.Error}", readId),
         };
     }
 

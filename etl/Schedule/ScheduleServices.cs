@@ -13,8 +13,8 @@ public static class ScheduleServices
     public static IServiceCollection AddScheduledJobs(this IServiceCollection services, ScheduleConfig config, string dataDir)
     {
         services.AddSingleton(new ScheduleRuntime(config, Path.GetFullPath(dataDir)));
-        services.TryAddSingleton<RebuildIndicatorsHook>(RebuildIndicatorsJob.RunAsync);
-        services.TryAddSingleton<PublishOpenDataHook>(PublishOpenDataJob.RunAsync);
+        services.TryAddSingleton<RebuildIndicatorsHook>(DefaultRebuildHook.RunAsync);
+        services.TryAddSingleton<PublishOpenDataHook>(DefaultPublishHook.RunAsync);
         services.AddSingleton<IScheduledJob, IngestLatestExportJob>();
         services.AddSingleton<IScheduledJob, HousekeepingJob>();
         services.AddSingleton<IScheduledJob>(sp => new HookJob(JobTypes.RebuildIndicators, sp.GetRequiredService<RebuildIndicatorsHook>().Invoke));

@@ -64,7 +64,7 @@ public sealed class DashboardsApp : IAsyncLifetime
     public async Task<string> RunPipelineAsync()
     {
         var report = await PipelineRunner.RunAsync(new PipelineOptions { Source = ExportDir, DataDir = DataDir, Demo = true });
-        Assert.True(report.Status == "succeeded", $"pipeline {report.Status}: {report.Error}");
+        Assert.True(report.Status == RunStatus.Succeeded, $"pipeline {report.Status}: {report.Error}");
         return report.RunId;
     }
 

@@ -42,7 +42,7 @@ public sealed class OidcApp : IAsyncLifetime
         var export = Path.Combine(Root, "export");
         ExportGenerator.Generate(new GeneratorOptions { Preset = GeneratorPreset.Tiny, Seed = 3, OutputDirectory = export });
         var report = await PipelineRunner.RunAsync(new PipelineOptions { Source = export, DataDir = DataDir, Demo = true });
-        Assert.True(report.Status == "succeeded", $"pipeline {report.Status}: {report.Error}");
+        Assert.True(report.Status == RunStatus.Succeeded, $"pipeline {report.Status}: {report.Error}");
         ReadCodes();
 
         BaseUrl = $"http://127.0.0.1:{DashboardsApp.FreePort()}";

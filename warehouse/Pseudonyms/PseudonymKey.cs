@@ -37,11 +37,11 @@ public sealed class PseudonymKey
         var file = Environment.GetEnvironmentVariable(EnvKeyFile);
         if (!string.IsNullOrWhiteSpace(file))
         {
-            if (!File.Exists(file)) throw new InvalidOperationException($"{EnvKeyFile} names {file}, which does not exist");
+            if (!File.Exists(file)) throw new PseudonymKeyException($"{EnvKeyFile} names {file}, which does not exist");
             return new(Parse(File.ReadAllText(file).Trim(), file), $"key file {file}");
         }
         if (!demo)
-            throw new InvalidOperationException($"no pseudonym key: set {EnvKey} (hex or base64, at least {MinBytes} bytes) or {EnvKeyFile}; only --demo runs may use a generated key");
+            throw new PseudonymKeyException($"no pseudonym key: set {EnvKey} (hex or base64, at least {MinBytes} bytes) or {EnvKeyFile}; only --demo runs may use a generated key");
         var demoFile = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config", "adi-monitoring", "demo-pseudonym.key");
         if (!File.Exists(demoFile))
         {
@@ -60,9 +60,9 @@ public sealed class PseudonymKey
         else
         {
             try { bytes = Convert.FromBase64String(text); }
-            catch (FormatException) { throw new InvalidOperationException($"the pseudonym key in {source} is neither hex nor base64"); }
+            catch (FormatException) { throw new PseudonymKeyException($"the pseudonym key in {source} is neither hex nor base64"); }
         }
-        if (bytes.Length < MinBytes) throw new InvalidOperationException($"the pseudonym key in {source} has {bytes.Length} bytes; at least {MinBytes} are needed");
+        if (bytes.Length < MinBytes) throw new PseudonymKeyException($"the pseudonym key in {source} has {bytes.Length} bytes; at least {MinBytes} are needed");
         return bytes;
     }
 }

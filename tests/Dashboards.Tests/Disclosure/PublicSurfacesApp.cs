@@ -30,7 +30,7 @@ public sealed class PublicSurfacesApp : IAsyncLifetime
         var export = Path.Combine(Root, "export");
         ExportGenerator.Generate(new GeneratorOptions { Preset = GeneratorPreset.TinyItaly, Seed = 1, OutputDirectory = export });
         var report = await PipelineRunner.RunAsync(new PipelineOptions { Source = export, DataDir = DataDir, Demo = true });
-        Assert.True(report.Status == "succeeded", $"pipeline {report.Status}: {report.Error}");
+        Assert.True(report.Status == RunStatus.Succeeded, $"pipeline {report.Status}: {report.Error}");
         OpenDataPublisher.Publish(DataDir, Path.Combine(DataDir, "opendata"));
 
         var l = new TcpListener(IPAddress.Loopback, 0);

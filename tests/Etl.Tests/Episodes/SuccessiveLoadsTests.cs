@@ -32,7 +32,7 @@ public sealed class SuccessiveLoadsTests
         // The ATS to silence: never flagged on the indicator from May to October in the untouched data, with the
         // most case managers in August (so a month without processing is far outside the limits).
         var baseline = PipelineRunner.Run(new PipelineOptions { Source = full, DataDir = tmp["baseline"] });
-        Assert.Equal("succeeded", baseline.Status);
+        Assert.Equal(RunStatus.Succeeded, baseline.Status);
         string ats;
         using (var db = Duck.ReadOnly(Path.Combine(tmp["baseline"], "snapshots", baseline.RunId, "warehouse.duckdb")))
         {
@@ -64,7 +64,7 @@ public sealed class SuccessiveLoadsTests
 
         // September: back inside for one month — still the same episode, still assistance_activated, not recovered.
         var september = Load(tmp, data, full, September, silence);
-        Assert.Equal("succeeded", september.Status);
+        Assert.Equal(RunStatus.Succeeded, september.Status);
         var carried = register.Get(opened.EpisodeId)!;
         Assert.Equal(FollowUpStatus.AssistanceActivated, carried.Status);
         Assert.Equal(("2026-08", 0.0), (carried.AssistanceMonth, carried.AssistanceValue));

@@ -21,7 +21,7 @@ public class PipelineAcceptanceTests
             {
                 Source = summary.ExportDirectory, DataDir = Path.Combine(root, "data"), Demo = true,
             });
-            Assert.True(report.Status == "succeeded", $"{report.Status}: {report.Error}");
+            Assert.True(report.Status == RunStatus.Succeeded, $"{report.Status}: {report.Error}");
             foreach (var file in summary.Files)
             {
                 var counts = report.Files[file.FileName];

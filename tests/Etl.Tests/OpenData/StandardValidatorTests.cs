@@ -69,7 +69,7 @@ public class StandardValidatorTests(TinyWarehouseFixture fx)
         var data2 = dir["data2"];
         CopyTree(fx.DataDir, data2);
         var run = PipelineRunner.Run(new PipelineOptions { Source = Path.Combine(fx.Root, "export"), DataDir = data2, Demo = true });
-        Assert.Equal("succeeded", run.Status);
+        Assert.Equal(RunStatus.Succeeded, run.Status);
         var second = OpenDataPublisher.Publish(data2, outDir, new OpenDataOptions { BaseUrl = "https://opendata.example.org/adi", Now = new DateTimeOffset(2026, 12, 2, 6, 0, 0, TimeSpan.Zero) });
         Assert.NotEqual(first.ReleaseId, second.ReleaseId);
 

@@ -26,7 +26,7 @@ public sealed class TinyWarehouseFixture : IDisposable
         _ = TestKey.Hex; // the module initializer has set the key; touching TestKey documents the dependency
         ExportGenerator.Generate(new GeneratorOptions { Preset = GeneratorPreset.Tiny, Seed = 1, OutputDirectory = _dir["export"] });
         var report = PipelineRunner.Run(new PipelineOptions { Source = _dir["export"], DataDir = DataDir, Demo = true });
-        Assert.Equal("succeeded", report.Status);
+        Assert.Equal(RunStatus.Succeeded, report.Status);
         var store = new Monitoring.DataDir.Snapshots.SnapshotStore(DataDir);
         RunId = store.CurrentRunId()!;
         WarehouseFile = store.CurrentWarehouse()!;

@@ -1,3 +1,4 @@
+using Monitoring.Etl.Pipeline;
 using Monitoring.Tests.Etl.Support;
 
 namespace Monitoring.Tests.Etl.Pipeline;
@@ -12,7 +13,7 @@ public class ContractRuleTests(RulesRun run)
     [MemberData(nameof(Rules))]
     public void A_row_breaking_the_rule_is_quarantined_with_line_column_and_reason(string rule)
     {
-        Assert.True(run.Report.Status == "succeeded", run.Report.Error);
+        Assert.True(run.Report.Status == RunStatus.Succeeded, run.Report.Error);
         var c = RulesRun.Cases.Single(x => x.Rule == rule);
         var line = run.Lines[rule];
 

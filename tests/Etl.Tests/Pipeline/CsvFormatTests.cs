@@ -45,7 +45,7 @@ public class CsvFormatTests
 
         var report = PipelineRunner.Run(new PipelineOptions { Source = x.Write(tmp["export"]), DataDir = tmp["data"], Demo = true, Guard = Lenient });
 
-        Assert.True(report.Status == "succeeded", report.Error);
+        Assert.True(report.Status == RunStatus.Succeeded, report.Error);
         var households = report.Files["households.csv"];
         Assert.Equal((9L, 6L, 3L), (households.Read, households.Loaded, households.Quarantined));
         Assert.Equal(["legacy_flag"], households.UnknownColumns);
@@ -75,7 +75,7 @@ public class CsvFormatTests
 
         var report = PipelineRunner.Run(new PipelineOptions { Source = x.Write(tmp["export"]), DataDir = tmp["data"], Demo = true, Guard = Lenient });
 
-        Assert.Equal("refused", report.Status);
+        Assert.Equal(RunStatus.Refused, report.Status);
         Assert.Contains("households.csv", report.Error);
         Assert.Contains("status", report.Error);
         Assert.Null(new SnapshotStore(tmp["data"]).CurrentRunId());
@@ -102,7 +102,7 @@ public class CsvFormatTests
 
         var report = PipelineRunner.Run(new PipelineOptions { Source = x.Write(tmp["export"]), DataDir = tmp["data"], Demo = true, Guard = Lenient });
 
-        Assert.True(report.Status == "succeeded", report.Error);
+        Assert.True(report.Status == RunStatus.Succeeded, report.Error);
         Assert.Equal((10L, 6L, 4L), (report.Files["households.csv"].Read, report.Files["households.csv"].Loaded, report.Files["households.csv"].Quarantined));
         using var q = Duck.Memory();
         var lines = q.Rows($"SELECT line, reason FROM {Duck.ReadCsv(Path.Combine(new DataDirectory(tmp["data"]).Quarantine(report.RunId), "households.csv"))} ORDER BY line::INT");
@@ -120,7 +120,7 @@ public class CsvFormatTests
 
         var report = PipelineRunner.Run(new PipelineOptions { Source = zip, DataDir = tmp["data"], Demo = true, Guard = Lenient });
 
-        Assert.True(report.Status == "succeeded", report.Error);
+        Assert.True(report.Status == RunStatus.Succeeded, report.Error);
         using var wh = Duck.ReadOnly(new SnapshotStore(tmp["data"]).CurrentWarehouse()!);
         Assert.Equal(20, wh.Count("SELECT count(*) FROM stg_payments"));
         Assert.Equal(12, wh.Count("SELECT count(*) FROM stg_persons"));

@@ -45,12 +45,12 @@ public class DeltaTests
         using var tmp = new TempDir();
         var data = tmp["data"];
         var full = PipelineRunner.Run(new PipelineOptions { Source = FixtureExport.Valid().Write(tmp["full"]), DataDir = data, Demo = true });
-        Assert.True(full.Status == "succeeded", full.Error);
+        Assert.True(full.Status == RunStatus.Succeeded, full.Error);
 
         // ambiti.csv and operators.csv are resent unchanged (a same-key row replaces the earlier one).
         var delta = PipelineRunner.Run(new PipelineOptions { Source = Delta(Changed).Write(tmp["delta"]), DataDir = data, Demo = true });
 
-        Assert.True(delta.Status == "succeeded", delta.Error);
+        Assert.True(delta.Status == RunStatus.Succeeded, delta.Error);
         Assert.Equal("delta", delta.Kind);
         foreach (var (file, rows) in new Dictionary<string, long> { ["ambiti.csv"] = 2, ["operators.csv"] = 5, ["households.csv"] = 2, ["persons.csv"] = 1, ["cases.csv"] = 1, ["payments.csv"] = 3 })
             Assert.Equal((file, rows, rows, 0L), (file, delta.Files[file].Read, delta.Files[file].Loaded, delta.Files[file].Quarantined));
@@ -80,12 +80,12 @@ public class DeltaTests
         using var tmp = new TempDir();
         var data = tmp["data"];
         var full = PipelineRunner.Run(new PipelineOptions { Source = FixtureExport.Valid().Write(tmp["full"]), DataDir = data, Demo = true });
-        Assert.True(full.Status == "succeeded", full.Error);
+        Assert.True(full.Status == RunStatus.Succeeded, full.Error);
 
         // Only cases.csv: its household, ATS and case manager are defined by the state in service alone.
         var delta = PipelineRunner.Run(new PipelineOptions { Source = Delta("cases.csv").Write(tmp["delta"]), DataDir = data, Demo = true });
 
-        Assert.True(delta.Status == "succeeded", delta.Error);
+        Assert.True(delta.Status == RunStatus.Succeeded, delta.Error);
         Assert.Equal((1L, 1L, 0L), (delta.Files["cases.csv"].Read, delta.Files["cases.csv"].Loaded, delta.Files["cases.csv"].Quarantined));
         using var wh = Duck.ReadOnly(new SnapshotStore(data).CurrentWarehouse()!);
         Assert.Equal(5, wh.Count("SELECT count(*) FROM stg_cases"));
@@ -99,12 +99,12 @@ public class DeltaTests
         using var tmp = new TempDir();
         var data = tmp["data"];
         var store = new SnapshotStore(data);
-        Assert.Equal("succeeded", PipelineRunner.Run(new PipelineOptions { Source = FixtureExport.Valid().Write(tmp["full"]), DataDir = data, Demo = true }).Status);
+        Assert.Equal(RunStatus.Succeeded, PipelineRunner.Run(new PipelineOptions { Source = FixtureExport.Valid().Write(tmp["full"]), DataDir = data, Demo = true }).Status);
         var before = store.CurrentSnapshotDir()!;
 
         var delta = PipelineRunner.Run(new PipelineOptions { Source = Delta("cases.csv").Write(tmp["delta"]), DataDir = data, Demo = true });
 
-        Assert.True(delta.Status == "succeeded", delta.Error);
+        Assert.True(delta.Status == RunStatus.Succeeded, delta.Error);
         var after = store.CurrentSnapshotDir()!;
         Assert.NotEqual(before, after);
         foreach (var stem in new[] { "ambiti", "ambito_comuni", "operators", "households", "persons", "case_events", "referrals", "payments", "budget" })
@@ -135,11 +135,11 @@ public class DeltaTests
         using var tmp = new TempDir();
         var data = tmp["data"];
         var store = new SnapshotStore(data);
-        Assert.Equal("succeeded", PipelineRunner.Run(new PipelineOptions { Source = FixtureExport.Valid().Write(tmp["full"]), DataDir = data, Demo = true }).Status);
+        Assert.Equal(RunStatus.Succeeded, PipelineRunner.Run(new PipelineOptions { Source = FixtureExport.Valid().Write(tmp["full"]), DataDir = data, Demo = true }).Status);
 
         var delta = PipelineRunner.Run(new PipelineOptions { Source = Delta(files).Write(tmp["delta"]), DataDir = data, Demo = true });
 
-        Assert.True(delta.Status == "succeeded", delta.Error);
+        Assert.True(delta.Status == RunStatus.Succeeded, delta.Error);
         Assert.True(delta.PartialRebuild);
         var partial = store.CurrentSnapshotDir()!;
         SnapshotRebuilder.Rebuild(data);   // every mart, indicator and flag recomputed from the same staged tables
@@ -163,7 +163,7 @@ public class DeltaTests
         using var tmp = new TempDir();
         var data = tmp["data"];
         var store = new SnapshotStore(data);
-        Assert.Equal("succeeded", PipelineRunner.Run(new PipelineOptions { Source = FixtureExport.Valid().Write(tmp["full"]), DataDir = data, Demo = true }).Status);
+        Assert.Equal(RunStatus.Succeeded, PipelineRunner.Run(new PipelineOptions { Source = FixtureExport.Valid().Write(tmp["full"]), DataDir = data, Demo = true }).Status);
         var before = store.CurrentSnapshotDir()!;
         // What an earlier release wrote: the households' keys as 32 hex characters.
         var file = Directory.GetFiles(Path.Combine(DataDirectory.LakeDir(before), "households"), "*.parquet").Single();
@@ -175,7 +175,7 @@ public class DeltaTests
 
         var delta = PipelineRunner.Run(new PipelineOptions { Source = Delta("cases.csv").Write(tmp["delta"]), DataDir = data, Demo = true });
 
-        Assert.Equal("refused", delta.Status);
+        Assert.Equal(RunStatus.Refused, delta.Status);
         Assert.Contains("load a full export", delta.Error);
         Assert.Equal(before, store.CurrentSnapshotDir());
     }
@@ -185,7 +185,7 @@ public class DeltaTests
     {
         using var tmp = new TempDir();
         var report = PipelineRunner.Run(new PipelineOptions { Source = Delta(Changed).Write(tmp["delta"]), DataDir = tmp["data"], Demo = true });
-        Assert.Equal("refused", report.Status);
+        Assert.Equal(RunStatus.Refused, report.Status);
         Assert.Contains("delta", report.Error);
     }
 }

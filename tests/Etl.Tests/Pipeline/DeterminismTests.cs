@@ -1,3 +1,4 @@
+using Monitoring.Etl.Pipeline;
 using Monitoring.Etl.Lake;
 using Monitoring.Tests.Etl.Support;
 using Monitoring.DataDir;
@@ -14,7 +15,7 @@ public class DeterminismTests(TinyRun tiny, RulesRun rules)
     [Fact]
     public void The_same_export_loaded_twice_gives_identical_staging_tables_and_indicator_values()
     {
-        Assert.True(tiny.SecondReport.Status == "succeeded", tiny.SecondReport.Error);
+        Assert.True(tiny.SecondReport.Status == RunStatus.Succeeded, tiny.SecondReport.Error);
         Assert.NotEqual(tiny.Report.RunId, tiny.SecondReport.RunId);
         using var db = Duck.Memory();
         db.Exec($"ATTACH {Duck.Lit(tiny.Warehouse)} AS a (READ_ONLY)");

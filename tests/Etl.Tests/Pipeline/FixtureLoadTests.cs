@@ -17,7 +17,7 @@ public class FixtureLoadTests(ITestOutputHelper output)
 
         var report = PipelineRunner.Run(new PipelineOptions { Source = export, DataDir = tmp["data"], Demo = true });
 
-        Assert.True(report.Status == "succeeded", report.Error);
+        Assert.True(report.Status == RunStatus.Succeeded, report.Error);
         output.WriteLine(string.Join("  ", report.StageSeconds.Select(kv => $"{kv.Key} {kv.Value:0.00}s")));
         foreach (var (file, rows) in FixtureExport.ValidRows)
             Assert.Equal((file, (long)rows, (long)rows, 0L), (file, report.Files[file].Read, report.Files[file].Loaded, report.Files[file].Quarantined));

@@ -16,7 +16,7 @@ public class KillTests
         using var tmp = new TempDir();
         var data = tmp["data"];
         var first = PipelineRunner.Run(new PipelineOptions { Source = FixtureExport.Valid().Write(tmp["fixture"]), DataDir = data, Demo = true });
-        Assert.True(first.Status == "succeeded", first.Error);
+        Assert.True(first.Status == RunStatus.Succeeded, first.Error);
         var regional = ExportGenerator.Generate(new GeneratorOptions { Preset = GeneratorPreset.Regional, Seed = 3, OutputDirectory = tmp["regional"] }).ExportDirectory;
 
         using (var child = EtlProcess.Start(null, "run", "--source", regional, "--data", data, "--demo"))
@@ -42,7 +42,7 @@ public class KillTests
         }
         // The killed run's lock and half-built folders do not block the next run.
         var next = PipelineRunner.Run(new PipelineOptions { Source = tmp["fixture"], DataDir = data, Demo = true });
-        Assert.True(next.Status == "succeeded", next.Error);
+        Assert.True(next.Status == RunStatus.Succeeded, next.Error);
         Assert.Equal(next.RunId, store.CurrentRunId());
         using var again = Duck.ReadOnly(store.CurrentWarehouse()!);
         Assert.Equal(6, again.Count("SELECT count(*) FROM stg_households"));

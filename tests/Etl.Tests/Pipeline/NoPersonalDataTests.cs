@@ -1,3 +1,4 @@
+using Monitoring.Etl.Pipeline;
 using Monitoring.Tests.Etl.Support;
 
 namespace Monitoring.Tests.Etl.Pipeline;
@@ -21,7 +22,7 @@ public class NoPersonalDataTests(TinyRun tiny, RulesRun rules)
     [Fact]
     public void Tiny_preset_data_dir_holds_no_personal_data()
     {
-        Assert.True(tiny.Report.Status == "succeeded", tiny.Report.Error);
+        Assert.True(tiny.Report.Status == RunStatus.Succeeded, tiny.Report.Error);
         var scan = PersonalDataScan.FromExport(tiny.Export);
         Assert.True(scan.NameCount > 100 && scan.FiscalCodeCount > 5000 && scan.TextCount > 1000, $"{scan.NameCount} names, {scan.FiscalCodeCount} codes, {scan.TextCount} texts");
 
@@ -34,7 +35,7 @@ public class NoPersonalDataTests(TinyRun tiny, RulesRun rules)
     [Fact]
     public void Fixture_with_quarantined_rows_data_dir_holds_no_personal_data()
     {
-        Assert.True(rules.Report.Status == "succeeded", rules.Report.Error);
+        Assert.True(rules.Report.Status == RunStatus.Succeeded, rules.Report.Error);
         Assert.True(rules.Quarantine.Count >= 7);
         var scan = PersonalDataScan.FromExport(rules.Export);
 

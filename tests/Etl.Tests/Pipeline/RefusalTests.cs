@@ -43,15 +43,15 @@ public class RefusalTests
         using var tmp = new TempDir();
         var data = tmp["data"];
         var first = PipelineRunner.Run(new PipelineOptions { Source = FixtureExport.Valid().Write(tmp["good"]), DataDir = data, Demo = true });
-        Assert.True(first.Status == "succeeded", first.Error);
+        Assert.True(first.Status == RunStatus.Succeeded, first.Error);
 
         var truncated = PipelineRunner.Run(new PipelineOptions { Source = Truncated().Write(tmp["truncated"]), DataDir = data, Demo = true });
-        Assert.Equal("refused", truncated.Status);
+        Assert.Equal(RunStatus.Refused, truncated.Status);
         Assert.StartsWith("payments.csv: 19 data rows read but the manifest announces 20", truncated.Error);
         AssertPreviousSnapshotInService(data, first.RunId);
 
         var corrupted = PipelineRunner.Run(new PipelineOptions { Source = Corrupted().Write(tmp["corrupted"]), DataDir = data, Demo = true });
-        Assert.Equal("refused", corrupted.Status);
+        Assert.Equal(RunStatus.Refused, corrupted.Status);
         Assert.StartsWith("persons.csv: sha256 ", corrupted.Error);
         Assert.Contains("truncated or corrupted", corrupted.Error);
         AssertPreviousSnapshotInService(data, first.RunId);

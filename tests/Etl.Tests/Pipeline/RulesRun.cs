@@ -89,7 +89,7 @@ public sealed class RulesRun : IDisposable
         DataDir = _tmp["data"];
         // Half the rows of some files are bad on purpose: this run checks the rules, not the publish guard.
         Report = PipelineRunner.Run(new PipelineOptions { Source = Export, DataDir = DataDir, Demo = true, Guard = new PublishGuard(1, 1, false) });
-        if (Report.Status != "succeeded") return;
+        if (Report.Status != RunStatus.Succeeded) return;
         var quarantineDir = new DataDirectory(DataDir).Quarantine(Report.RunId);
         using var db = Duck.Memory();
         foreach (var file in Directory.EnumerateFiles(quarantineDir, "*.csv"))

@@ -1,3 +1,4 @@
+using Monitoring.Etl.Pipeline;
 using System.Text.Json;
 using Monitoring.Tests.Etl.Support;
 
@@ -10,7 +11,7 @@ public class TinyPresetTests(TinyRun run)
     [Fact]
     public void Every_file_loads_all_its_rows_and_the_warehouse_holds_them()
     {
-        Assert.True(run.Report.Status == "succeeded", run.Report.Error);
+        Assert.True(run.Report.Status == RunStatus.Succeeded, run.Report.Error);
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(run.Export, "manifest.json")));
         using var csv = Duck.Memory();
         using var wh = Duck.ReadOnly(run.Warehouse);

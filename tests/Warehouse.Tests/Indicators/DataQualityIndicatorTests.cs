@@ -23,7 +23,7 @@ public sealed class DataQualityIndicatorTests : IDisposable
             insert into stg_case_events values ('e28', 'c7', 'monitoring_meeting', '2025-02-10', null, null, '2025-02');
             create table quarantine_by_ats as select * from (values ('ATS-01-001', 100, 3), ('ATS-01-002', 50, 0)) as t(ats_code, "read", quarantined);
             """);
-        StarSchemaBuilder.Build(_c);
+        AllModels.Build(_c);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using Monitoring.Warehouse.StarSchema;
 
 namespace Monitoring.Tests.Warehouse.Support;
 
-/// <summary>The hand fixture built once through StarSchemaBuilder, shared by the indicator tests.</summary>
+/// <summary>The hand fixture built once through every model (<see cref="AllModels"/>), shared by the indicator tests.</summary>
 public sealed class BuiltHandWarehouse : IDisposable
 {
     private readonly TempDir _dir = new();
@@ -14,7 +14,7 @@ public sealed class BuiltHandWarehouse : IDisposable
     public BuiltHandWarehouse()
     {
         Connection = HandFixture.Open(_dir["warehouse.duckdb"]);
-        StarSchemaBuilder.Build(Connection, (stage, seconds) => StageSeconds[stage] = seconds);
+        AllModels.Build(Connection, (stage, seconds) => StageSeconds[stage] = seconds);
     }
 
     public void Dispose()

@@ -1,7 +1,8 @@
 using Monitoring.DataDir.FollowUp;
 using Monitoring.DataDir.Runs;
+using Monitoring.Etl.Pipeline;
 
-namespace Monitoring.Etl.Pipeline;
+namespace Monitoring.Etl.Episodes;
 
 /// <summary>
 /// After a snapshot is published, its flag episodes go into the follow-up register (DATA_DIR/followup.duckdb), so
@@ -9,9 +10,11 @@ namespace Monitoring.Etl.Pipeline;
 /// service: a failure here (the register locked by another process for too long) is reported and never fails the
 /// run — the dashboards sync the register themselves when they find it behind.
 /// </summary>
-public static class EpisodeRegisterStep
+public sealed class EpisodeRegisterStage : IPipelineStage
 {
-    public static void Run(string dataDir, RunReport report)
+    public void Run(RunContext run) => run.Stages.Run("episodes", null, () => Sync(run.Dir.Root, run.Report));
+
+    public static void Sync(string dataDir, RunReport report)
     {
         try
         {

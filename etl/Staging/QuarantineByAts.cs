@@ -1,6 +1,6 @@
 using DuckDB.NET.Data;
 
-namespace Monitoring.Etl.Pipeline;
+namespace Monitoring.Etl.Staging;
 
 /// <summary>
 /// Counts, per ATS, the rows this export brought (read) and the rows quarantined, for the data-quality indicator

@@ -1,9 +1,11 @@
 using DuckDB.NET.Data;
 using Monitoring.Etl.Lake;
+using Monitoring.Etl.Pipeline;
 using Monitoring.Etl.Read;
 using Monitoring.DataDir.Runs;
+using Monitoring.Etl.Staging;
 
-namespace Monitoring.Etl.Pipeline;
+namespace Monitoring.Etl.WarehouseLoad;
 
 /// <summary>
 /// Creates the new snapshot's warehouse.duckdb with the staged tables (already pseudonymized: only

@@ -1,7 +1,7 @@
 using Monitoring.Etl.Pipeline;
 using Monitoring.Tests.Etl.Support;
 
-namespace Monitoring.Tests.Etl.Pipeline;
+namespace Monitoring.Tests.Etl.Staging;
 
 /// <summary>The quarantine rate per ATS (dq_quarantine_rate) on the hand-written fixture with one bad case in ATS-01-002.</summary>
 public sealed class QuarantineByAtsTests
@@ -14,7 +14,7 @@ public sealed class QuarantineByAtsTests
         export.Add("cases.csv", "C-000005;H-000005;ATS-01-002;OP-0004;2025-13-01;;;");   // impossible date: quarantined
         // One bad case of a handful is far above the 5% publish guard: this test is about counting, so the guard is off.
         var report = PipelineRunner.Run(new PipelineOptions { Source = export.Write(tmp["export"]), DataDir = tmp["data"], Guard = new PublishGuard(1, 1, false) });
-        Assert.Equal("succeeded", report.Status);
+        Assert.Equal(RunStatus.Succeeded, report.Status);
         using var db = Duck.ReadOnly(Path.Combine(tmp["data"], "snapshots", report.RunId, "warehouse.duckdb"));
         // ATS-01-001: ambiti 1, memberships 2, operators 3, cases 2, events 6 (C1 4, C2 2), referrals 2, households 3
         // (H1, H2, H6 in 001001/001002), persons 6, payments 14 (H1 8, H2 6), budget 2 = 41.

@@ -1,0 +1,18 @@
+using Monitoring.Etl.Pipeline;
+using Monitoring.Warehouse.Indicators;
+
+namespace Monitoring.Etl.Indicators;
+
+/// <summary>
+/// The catalogue's indicator values (<c>indicator_values</c>) from the star schema: all of them, or after a delta
+/// those reading a table or mart that was rebuilt. The flags stage evaluates again the funnels of the ones computed.
+/// </summary>
+public sealed class IndicatorsStage : IPipelineStage
+{
+    public void Run(RunContext run)
+    {
+        var warehouse = run.OpenWarehouse();
+        var catalogue = IndicatorCatalogue.Load();
+        run.RecomputedIndicators = run.Stages.Run("indicators", null, () => IndicatorRunner.Run(warehouse, catalogue, changed: run.Changed));
+    }
+}

@@ -1,0 +1,46 @@
+using Monitoring.Etl.Contract;
+using Monitoring.Etl.Lake;
+using Monitoring.Etl.Pipeline;
+using Monitoring.Etl.Pseudonymize;
+using Monitoring.Etl.Read;
+using Monitoring.Etl.Validate;
+using Monitoring.Warehouse.StarSchema;
+
+namespace Monitoring.Etl.Staging;
+
+/// <summary>
+/// For each file: its counts into the report, the quarantine written, the rows that passed staged by
+/// <c>sql/staging/stg_*.sql</c> (rename, cast, pseudonyms in, personal data out), and the raw text — personal data
+/// in clear — dropped at once to free the memory.
+/// </summary>
+public sealed class StagingStage : IPipelineStage
+{
+    public void Run(RunContext run)
+    {
+        // The staging SQL joins the pseudonym maps.
+        PseudonymizeStage.Await(run);
+        var conn = run.Landing;
+        var quarantineDir = Directory.CreateDirectory(run.Dir.Quarantine(run.Report.RunId)).FullName;
+        foreach (var file in ExportContract.Files.Where(run.Loaded.ContainsKey))
+        {
+            var lake = LakeTable.For(file.Stem);
+            var raw = run.Loaded[file];
+            var outcome = run.Outcomes[file];
+            var counts = run.Report.Files[file.FileName];
+            counts.Quarantined = outcome.Quarantined + raw.Malformed;
+            counts.Loaded = counts.Read - counts.Quarantined;
+            counts.Reasons = outcome.Reasons;
+            if (raw.Malformed > 0) counts.Reasons["malformed_row"] = raw.Malformed;
+            if (counts.Quarantined > 0)
+                QuarantineWriter.Write(conn, file, run.Fingerprints[file.FileName].HasEmbeddedLineBreaks(counts.Read),
+                    Path.Combine(quarantineDir, file.FileName));
+            run.Stages.Run("stage", file.FileName, () =>
+                Sql.Exec(conn, $"CREATE OR REPLACE TABLE {lake.Table} AS {SqlModels.Load($"staging/{lake.Table}.sql")}"));
+            QuarantineByAts.Count(conn, file.Stem);
+            // The raw text (personal data in clear) is no longer needed: free the memory now.
+            Sql.Exec(conn, $"DROP VIEW IF EXISTS valid_{file.Stem}; DROP VIEW raw_{file.Stem}; DROP TABLE csv_{file.Stem}; DROP TABLE bad_{file.Stem}; " +
+                $"DROP TABLE IF EXISTS rejects_{file.Stem}; DROP TABLE IF EXISTS rejects_scan_{file.Stem}; DROP TABLE IF EXISTS malformed_{file.Stem}");
+            run.Cancellation.ThrowIfCancellationRequested();
+        }
+    }
+}
