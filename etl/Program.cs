@@ -7,7 +7,6 @@ try
     var rest = args.Skip(1).ToArray();
     return verb switch
     {
-        "generate" => Monitoring.Etl.Generate.GenerateCommand.Run(rest),
         "run" => RunCommand.Run(new CliArgs(rest)),
         "indicators" => WarehouseCsvCommand.Run(new CliArgs(rest), "indicators"),
         "flags" => WarehouseCsvCommand.Run(new CliArgs(rest), "flags"),
@@ -16,7 +15,6 @@ try
         "publish" => Monitoring.Etl.OpenData.PublishCommand.Run(rest),
         "extract" => Monitoring.Etl.Research.ExtractCommand.Run(rest),
         "rebuild" => RebuildCommand.Run(new CliArgs(rest)),
-        "bench" => Monitoring.Etl.Bench.BenchCommand.Run(new CliArgs(rest)),
         _ => Usage.Print(verb),
     };
 }

@@ -1,0 +1,2 @@
+// The demo-export generator's command line.
+return Monitoring.Etl.Generate.GenerateCommand.Run(args);
