@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Monitoring.Dashboards.LoadTest;
+using Monitoring.Tools.LoadTest;
 using Monitoring.Dashboards.Queries;
+using Monitoring.Tools.Bench;
+using Monitoring.Tools.Bench.Panels;
 
 namespace Monitoring.Tests.Dashboards;
 
@@ -23,11 +25,11 @@ public sealed class PerformanceToolsTests(DashboardsApp app)
     }
 
     [Fact]
-    public void Bench_writes_median_p95_and_verdict_per_panel_to_json()
+    public async Task Bench_writes_median_p95_and_verdict_per_panel_to_json()
     {
         var outFile = Path.Combine(app.Root, "bench.json");
         var console = new StringWriter();
-        var exit = QueryBenchmark.RunCommand(["bench", "--data", app.DataDir, "--repeat", "5", "--target", "100000", "--out", outFile], console);
+        var exit = await BenchCommandLine.RunAsync(["panels", "--data", app.DataDir, "--repeat", "5", "--target", "100000", "--out", outFile], console);
         Assert.Equal(0, exit);
         Assert.Contains("verdict: met", console.ToString());
         using var json = JsonDocument.Parse(File.ReadAllText(outFile));
@@ -43,7 +45,7 @@ public sealed class PerformanceToolsTests(DashboardsApp app)
 
         // An impossible target is reported as missed, with exit code 1.
         var missed = new StringWriter();
-        Assert.Equal(1, QueryBenchmark.RunCommand(["bench", "--data", app.DataDir, "--repeat", "2", "--target", "0.000001"], missed));
+        Assert.Equal(1, await BenchCommandLine.RunAsync(["panels", "--data", app.DataDir, "--repeat", "2", "--target", "0.000001"], missed));
         Assert.Contains("verdict: MISSED", missed.ToString());
     }
 
@@ -54,18 +56,18 @@ public sealed class PerformanceToolsTests(DashboardsApp app)
     [InlineData("ftp://127.0.0.1/public")]
     public void Load_test_refuses_anything_but_loopback(string url)
     {
-        Assert.Null(LoadTestOptions.Parse(["loadtest", "--url", url], out var error));
+        Assert.Null(LoadTestOptions.Parse(["--url", url], out var error));
         Assert.NotNull(error);
     }
 
     [Fact]
     public void Load_test_accepts_loopback_within_bounds()
     {
-        Assert.NotNull(LoadTestOptions.Parse(["loadtest", "--url", "http://127.0.0.1:5080/public"], out _));
-        Assert.NotNull(LoadTestOptions.Parse(["loadtest", "--url", "http://[::1]:5080/public"], out _));
-        Assert.NotNull(LoadTestOptions.Parse(["loadtest", "--url", "http://localhost:5080/public"], out _));
-        Assert.Null(LoadTestOptions.Parse(["loadtest", "--url", "http://127.0.0.1:5080/public", "--seconds", "100000"], out _));
-        Assert.Null(LoadTestOptions.Parse(["loadtest", "--url", "http://127.0.0.1:5080/public", "--connections", "0"], out _));
+        Assert.NotNull(LoadTestOptions.Parse(["--url", "http://127.0.0.1:5080/public"], out _));
+        Assert.NotNull(LoadTestOptions.Parse(["--url", "http://[::1]:5080/public"], out _));
+        Assert.NotNull(LoadTestOptions.Parse(["--url", "http://localhost:5080/public"], out _));
+        Assert.Null(LoadTestOptions.Parse(["--url", "http://127.0.0.1:5080/public", "--seconds", "100000"], out _));
+        Assert.Null(LoadTestOptions.Parse(["--url", "http://127.0.0.1:5080/public", "--connections", "0"], out _));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Monitoring.Tools.Bench.Panels;
 using Monitoring.Dashboards.Queries;
 
 namespace Monitoring.Tests.Dashboards;

@@ -1,17 +1,2 @@
-using Monitoring.Etl.Cli;
-
-// The benchmarks' command line: `pipeline` (was `etl bench`), `panels` (was `Monitoring.Dashboards.dll bench`).
-try
-{
-    return args.FirstOrDefault() switch
-    {
-        "pipeline" => Monitoring.Etl.Bench.BenchCommand.Run(new CliArgs(args.Skip(1))),
-        "panels" => Monitoring.Dashboards.Queries.QueryBenchmark.RunCommand(args, Console.Out),
-        _ => 64,
-    };
-}
-catch (CliUsageException e)
-{
-    Console.Error.WriteLine(e.Message);
-    return 64;
-}
+// The benchmarks' command line: the verbs are listed in BenchCommandLine.cs.
+return await Monitoring.Tools.Bench.BenchCommandLine.RunAsync(args);

@@ -1,4 +1,4 @@
-namespace Monitoring.Etl.Generate;
+namespace Monitoring.Tools.Generate;
 
 /// <summary>How an ATS was made to behave, recorded in the truth file so tests can check the red flags find it.</summary>
 internal enum AtsProfile

@@ -1,4 +1,4 @@
-namespace Monitoring.Etl.Generate;
+namespace Monitoring.Tools.Generate;
 
 /// <summary>One generated ATS (GePI tenant) and the parameters the generator gave it.</summary>
 internal sealed class AtsUnit

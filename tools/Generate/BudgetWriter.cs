@@ -1,4 +1,4 @@
-namespace Monitoring.Etl.Generate;
+namespace Monitoring.Tools.Generate;
 
 /// <summary>
 /// budget.csv: 2-3 fund lines per ATS and year (the poverty fund's services quota always, PON

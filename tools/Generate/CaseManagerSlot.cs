@@ -1,4 +1,4 @@
-namespace Monitoring.Etl.Generate;
+namespace Monitoring.Tools.Generate;
 
 /// <summary>
 /// A case-manager post in an ATS, held by successive operators (a leaver's cases pass to the

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Monitoring.Etl.Generate;
+namespace Monitoring.Tools.Generate;
 
 /// <summary>
 /// Streams one export CSV exactly as the contract writes it: UTF-8 without BOM, `;` delimiter,

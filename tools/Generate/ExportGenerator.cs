@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Monitoring.Etl.Generate;
+namespace Monitoring.Tools.Generate;
 
 /// <summary>
 /// Writes a realistic, contract-valid CMIS export (cmis-export-v1): ISTAT-based ATS partition,

@@ -1,4 +1,4 @@
-namespace Monitoring.Etl.Generate;
+namespace Monitoring.Tools.Generate;
 
 /// <summary>The export files written while households are streamed (headers in contract order).</summary>
 internal sealed class ExportWriters(string dir) : IDisposable

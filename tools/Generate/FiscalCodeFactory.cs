@@ -1,6 +1,6 @@
 using Monitoring.Etl.Contract;
 
-namespace Monitoring.Etl.Generate;
+namespace Monitoring.Tools.Generate;
 
 /// <summary>
 /// Builds codici fiscali the way the Agenzia delle Entrate does (surname, name, birth date, sex,

@@ -1,29 +1,95 @@
+using System.CommandLine;
 using System.Globalization;
+using Monitoring.Etl.Cli;
 
-namespace Monitoring.Etl.Generate;
+namespace Monitoring.Tools.Generate;
 
 /// <summary>
-/// `generate --preset tiny|regional|national --seed N --out DIR [--reference-date YYYY-MM-DD] [--istat FILE]`:
-/// writes a synthetic CMIS export and prints its row counts (no personal data is printed).
+/// `monitoring-generate --preset tiny|regional|national|tiny-italy --seed N --out DIR [--reference-date YYYY-MM-DD] [--istat FILE]`:
+/// writes a synthetic CMIS export and prints its row counts (no personal data is printed). Exit 0 written, 1 failed, 2 usage.
 /// </summary>
 public static class GenerateCommand
 {
-    public const string Usage =
-        "usage: generate --preset tiny|regional|national --seed N --out DIR [--reference-date YYYY-MM-DD] [--istat FILE]";
+    public const int UsageExit = 2;
+    static readonly string[] Presets = ["tiny", "regional", "national", "tiny-italy"];
 
-    public static int Run(string[] args)
+    /// <summary>The options, and the step from a parse result to <see cref="GeneratorOptions"/>.</summary>
+    sealed record Options(Option<string> Preset, Option<int?> Seed, Option<string> Out, Option<DateOnly?> ReferenceDate, Option<string?> Istat)
     {
-        GeneratorOptions options;
-        try
+        public static Options Create()
         {
-            options = Parse(args);
+            var preset = new Option<string>("--preset") { Description = "the size: tiny, regional, national (~16M rows) or tiny-italy (every region, few households)", HelpName = "PRESET", Required = true };
+            preset.Validators.Add(r =>
+            {
+                var value = r.GetValueOrDefault<string>();
+                if (!Presets.Contains(value, StringComparer.OrdinalIgnoreCase)) r.AddError($"unknown preset {value} (one of {string.Join(", ", Presets)})");
+            });
+            var referenceDate = new Option<DateOnly?>("--reference-date")
+            {
+                Description = "the day the export describes; 18 months of history end on it (default 2026-10-31)",
+                HelpName = "YYYY-MM-DD",
+                CustomParser = r =>
+                {
+                    var text = r.Tokens.Single().Value;
+                    if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+                    r.AddError($"--reference-date must be YYYY-MM-DD, not {text}");
+                    return null;
+                },
+            };
+            return new Options(preset,
+                new Option<int?>("--seed") { Description = "the random seed: the same seed gives byte-identical files (default 42)", HelpName = "N" },
+                new Option<string>("--out") { Description = "the export folder to create (replaced when it holds an earlier export); the truth file goes beside it", HelpName = "DIR", Required = true },
+                referenceDate,
+                new Option<string?>("--istat") { Description = "the ISTAT municipalities file (default: reference/istat-municipalities-2020.csv above the working or application folder)", HelpName = "FILE" });
         }
-        catch (ArgumentException e)
+
+        public GeneratorOptions Read(ParseResult parsed)
         {
-            Console.Error.WriteLine(e.Message);
-            Console.Error.WriteLine(Usage);
-            return 2;
+            var options = new GeneratorOptions
+            {
+                Preset = parsed.GetValue(Preset)!.ToLowerInvariant() switch
+                {
+                    "regional" => GeneratorPreset.Regional,
+                    "national" => GeneratorPreset.National,
+                    "tiny-italy" => GeneratorPreset.TinyItaly,
+                    _ => GeneratorPreset.Tiny,
+                },
+                OutputDirectory = parsed.GetValue(Out)!,
+                IstatPath = parsed.GetValue(Istat),
+            };
+            if (parsed.GetValue(Seed) is { } seed) options = options with { Seed = seed };
+            if (parsed.GetValue(ReferenceDate) is { } reference) options = options with { ReferenceDate = reference };
+            return options;
         }
+    }
+
+    public static RootCommand Root() => Build().Root;
+
+    static (RootCommand Root, Options Options) Build()
+    {
+        var options = Options.Create();
+        var root = new RootCommand("Writes a synthetic CMIS export (contract cmis-export-v1) for the demo, the tests and the benchmark")
+        {
+            options.Preset, options.Seed, options.Out, options.ReferenceDate, options.Istat,
+        };
+        root.SetAction(parsed => Generate(options.Read(parsed)));
+        return (root, options);
+    }
+
+    /// <summary>The whole command line, as `dotnet monitoring-generate.dll args...` runs it.</summary>
+    public static int Run(string[] args) => CommandLineApp.RunAsync(Root(), args, UsageExit).GetAwaiter().GetResult();
+
+    /// <summary>The options the arguments stand for; throws ArgumentException with the parser's messages when they are bad.</summary>
+    public static GeneratorOptions Parse(string[] args)
+    {
+        var (root, options) = Build();
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0) throw new ArgumentException(string.Join("; ", parsed.Errors.Select(e => e.Message)));
+        return options.Read(parsed);
+    }
+
+    static int Generate(GeneratorOptions options)
+    {
         try
         {
             var summary = ExportGenerator.Generate(options);
@@ -39,49 +105,5 @@ public static class GenerateCommand
             Console.Error.WriteLine($"generate failed: {e.Message}");
             return 1;
         }
-    }
-
-    /// <summary>Parses the arguments (with or without a leading `generate`); throws ArgumentException with a clear message.</summary>
-    public static GeneratorOptions Parse(string[] args)
-    {
-        string? preset = null, seed = null, output = null, reference = null, istat = null;
-        var i = args.Length > 0 && args[0] == "generate" ? 1 : 0;
-        for (; i < args.Length; i++)
-        {
-            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
-            switch (args[i])
-            {
-                case "--preset": preset = Value(); break;
-                case "--seed": seed = Value(); break;
-                case "--out": output = Value(); break;
-                case "--reference-date": reference = Value(); break;
-                case "--istat": istat = Value(); break;
-                default: throw new ArgumentException($"unknown argument {args[i]}");
-            }
-        }
-        var parsedPreset = preset?.ToLowerInvariant() switch
-        {
-            "tiny" => GeneratorPreset.Tiny,
-            "regional" => GeneratorPreset.Regional,
-            "national" => GeneratorPreset.National,
-            "tiny-italy" => GeneratorPreset.TinyItaly,
-            null => throw new ArgumentException("--preset is required"),
-            _ => throw new ArgumentException($"unknown preset {preset}"),
-        };
-        if (output is null) throw new ArgumentException("--out is required");
-        var options = new GeneratorOptions { Preset = parsedPreset, OutputDirectory = output, IstatPath = istat };
-        if (seed is not null)
-            options = options with
-            {
-                Seed = int.TryParse(seed, NumberStyles.Integer, CultureInfo.InvariantCulture, out var s)
-                    ? s : throw new ArgumentException($"--seed must be an integer, not {seed}"),
-            };
-        if (reference is not null)
-            options = options with
-            {
-                ReferenceDate = DateOnly.TryParseExact(reference, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                    ? d : throw new ArgumentException($"--reference-date must be YYYY-MM-DD, not {reference}"),
-            };
-        return options;
     }
 }

@@ -1,4 +1,4 @@
-namespace Monitoring.Etl.Generate;
+namespace Monitoring.Tools.Generate;
 
 /// <summary>What a generation produced: the files (rows, hash, bytes) in manifest order, the truth file, the time taken.</summary>
 public sealed record GenerationSummary(

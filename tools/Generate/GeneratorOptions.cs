@@ -1,4 +1,4 @@
-namespace Monitoring.Etl.Generate;
+namespace Monitoring.Tools.Generate;
 
 /// <summary>What to generate and where. Same options (same seed) → byte-identical files.</summary>
 public sealed record GeneratorOptions

@@ -1,4 +1,4 @@
-namespace Monitoring.Etl.Generate;
+namespace Monitoring.Tools.Generate;
 
 /// <summary>Size of a generated export: tiny (tests), regional (Campania), national (programme size), tiny-italy (tests that need every region).</summary>
 public enum GeneratorPreset

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Monitoring.Etl.Generate;
+namespace Monitoring.Tools.Generate;
 
 /// <summary>
 /// A write-only stream that forwards bytes to a file and feeds them to SHA-256 on the way,

@@ -1,4 +1,4 @@
-namespace Monitoring.Etl.Generate;
+namespace Monitoring.Tools.Generate;
 
 /// <summary>
 /// Who lives in a benefit household: size by zone (about 2.05 persons in the North, 2.2 in the Centre, 2.45 in the South),

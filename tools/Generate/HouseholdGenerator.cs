@@ -1,4 +1,4 @@
-namespace Monitoring.Etl.Generate;
+namespace Monitoring.Tools.Generate;
 
 /// <summary>
 /// Streams the households of one ATS with their members, monthly payments and (for the social

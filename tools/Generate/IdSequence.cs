@@ -1,4 +1,4 @@
-namespace Monitoring.Etl.Generate;
+namespace Monitoring.Tools.Generate;
 
 /// <summary>GePI-style identifiers, numbered in generation order (deterministic).</summary>
 internal sealed class IdSequence

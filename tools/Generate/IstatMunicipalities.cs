@@ -1,4 +1,4 @@
-namespace Monitoring.Etl.Generate;
+namespace Monitoring.Tools.Generate;
 
 /// <summary>Loads the ISTAT list the export's municipality codes must resolve against.</summary>
 internal static class IstatMunicipalities

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Monitoring.Etl.Generate;
+namespace Monitoring.Tools.Generate;
 
 /// <summary>manifest.json as the contract shows it; extracted_at is the night after the reference date (02:00Z).</summary>
 internal static class ManifestWriter

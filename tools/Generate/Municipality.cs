@@ -1,4 +1,4 @@
-namespace Monitoring.Etl.Generate;
+namespace Monitoring.Tools.Generate;
 
 /// <summary>One row of the ISTAT municipalities list (reference/istat-municipalities-2020.csv).</summary>
 internal sealed record Municipality(

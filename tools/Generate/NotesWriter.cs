@@ -1,4 +1,4 @@
-namespace Monitoring.Etl.Generate;
+namespace Monitoring.Tools.Generate;
 
 /// <summary>
 /// Free text as social workers write it in GePI: names of the people met, quotes, semicolons and

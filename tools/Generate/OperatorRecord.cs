@@ -1,4 +1,4 @@
-namespace Monitoring.Etl.Generate;
+namespace Monitoring.Tools.Generate;
 
 /// <summary>One row of operators.csv.</summary>
 internal sealed record OperatorRecord(

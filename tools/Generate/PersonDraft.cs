@@ -1,4 +1,4 @@
-namespace Monitoring.Etl.Generate;
+namespace Monitoring.Tools.Generate;
 
 /// <summary>A household member before it is written (persons.csv), also used to put names in notes.</summary>
 internal struct PersonDraft

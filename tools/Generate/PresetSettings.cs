@@ -1,4 +1,4 @@
-namespace Monitoring.Etl.Generate;
+namespace Monitoring.Tools.Generate;
 
 /// <summary>The sizes behind each preset (programme figures in /work/shared/reference/programme-facts.md).</summary>
 internal sealed record PresetSettings(

@@ -1,4 +1,4 @@
-namespace Monitoring.Etl.Generate;
+namespace Monitoring.Tools.Generate;
 
 /// <summary>The few distributions the generator draws from, on top of System.Random.</summary>
 internal static class RandomDraws

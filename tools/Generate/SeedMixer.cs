@@ -1,4 +1,4 @@
-namespace Monitoring.Etl.Generate;
+namespace Monitoring.Tools.Generate;
 
 /// <summary>
 /// Independent, reproducible random streams derived from the one seed (SplitMix64), so that adding

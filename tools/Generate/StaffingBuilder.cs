@@ -1,4 +1,4 @@
-namespace Monitoring.Etl.Generate;
+namespace Monitoring.Tools.Generate;
 
 /// <summary>
 /// GePI users of each ATS: case-manager posts with turnover (leavers replaced after a vacancy, some

@@ -1,4 +1,4 @@
-namespace Monitoring.Etl.Generate;
+namespace Monitoring.Tools.Generate;
 
 /// <summary>Every operator of the export, and the case-manager posts of each ATS (by ATS index).</summary>
 internal sealed class StaffingPlan

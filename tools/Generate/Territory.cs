@@ -1,4 +1,4 @@
-namespace Monitoring.Etl.Generate;
+namespace Monitoring.Tools.Generate;
 
 /// <summary>The generated ATS partition with its dated membership, and the events the truth file reports.</summary>
 internal sealed class Territory

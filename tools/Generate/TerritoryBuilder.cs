@@ -1,4 +1,4 @@
-namespace Monitoring.Etl.Generate;
+namespace Monitoring.Tools.Generate;
 
 /// <summary>
 /// Builds a plausible ATS partition: consecutive ISTAT codes of one province grouped up to about

@@ -1,4 +1,4 @@
-namespace Monitoring.Etl.Generate;
+namespace Monitoring.Tools.Generate;
 
 /// <summary>ambiti.csv and ambito_comuni.csv from the generated partition.</summary>
 internal static class TerritoryWriter

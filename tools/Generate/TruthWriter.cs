@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Monitoring.Etl.Generate;
+namespace Monitoring.Tools.Generate;
 
 /// <summary>
 /// `&lt;out&gt;.truth.json`, next to (never inside) the export: which ATS were made slow, understaffed or

@@ -1,8 +1,7 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Monitoring.Dashboards.LoadTest;
+namespace Monitoring.Tools.LoadTest;
 
 /// <summary>
 /// What `loadtest` is asked to do. Only loopback targets are accepted (the tool measures our own app on this
@@ -22,36 +21,18 @@ public sealed record LoadTestOptions
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
     public string? OutPath { get; init; }
 
-    /// <summary>Parses the verb's arguments; returns null with the reason when they are not acceptable.</summary>
-    public static LoadTestOptions? Parse(string[] args, out string? error)
+    /// <summary>Parses the tool's arguments (<see cref="LoadTestCommand"/>); returns null with the reason when they are not acceptable.</summary>
+    public static LoadTestOptions? Parse(string[] args, out string? error) => LoadTestCommand.Parse(args, out error);
+
+    /// <summary>Why these options may not run (a target off this machine, bounds), or null.</summary>
+    public string? Problem()
     {
-        string? Arg(string name) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }
-        int Int(string name, int fallback) => int.TryParse(Arg(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : fallback;
-        error = null;
-        if (!Uri.TryCreate(Arg("--url") ?? "", UriKind.Absolute, out var url) || (url.Scheme != "http" && url.Scheme != "https"))
-        {
-            error = "--url http://127.0.0.1:PORT/public is required";
-            return null;
-        }
-        if (!IsLoopback(url))
-        {
-            error = $"refused: {url.Host} is not a loopback address (only 127.0.0.0/8, ::1 or localhost)";
-            return null;
-        }
-        var options = new LoadTestOptions
-        {
-            Url = url,
-            Connections = Int("--connections", 200),
-            Seconds = Int("--seconds", 30),
-            WarmupSeconds = Int("--warmup", 3),
-            P99TargetMs = double.TryParse(Arg("--p99-target"), NumberStyles.Float, CultureInfo.InvariantCulture, out var p) ? p : 500,
-            OutPath = Arg("--out"),
-        };
-        if (options.Connections is < 1 or > MaxConnections) error = $"--connections must be 1..{MaxConnections}";
-        else if (options.Seconds is < 1 or > MaxSeconds) error = $"--seconds must be 1..{MaxSeconds}";
-        else if (options.WarmupSeconds is < 0 or > 60) error = "--warmup must be 0..60";
-        else if (options.P99TargetMs <= 0) error = "--p99-target must be positive";
-        return error is null ? options : null;
+        if (!IsLoopback(Url)) return $"refused: {Url.Host} is not a loopback address (only 127.0.0.0/8, ::1 or localhost)";
+        if (Connections is < 1 or > MaxConnections) return $"--connections must be 1..{MaxConnections}";
+        if (Seconds is < 1 or > MaxSeconds) return $"--seconds must be 1..{MaxSeconds}";
+        if (WarmupSeconds is < 0 or > 60) return "--warmup must be 0..60";
+        if (P99TargetMs <= 0) return "--p99-target must be positive";
+        return null;
     }
 
     /// <summary>True when the host is a loopback literal or "localhost" (which resolves to loopback only).</summary>

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Monitoring.Dashboards.LoadTest;
+namespace Monitoring.Tools.LoadTest;
 
 /// <summary>The outcome of one load test: throughput, latency percentiles of completed requests, and errors by kind.</summary>
 public sealed record LoadTestResult(

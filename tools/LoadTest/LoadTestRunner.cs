@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using Monitoring.Dashboards.Queries;
+using Monitoring.Tools.Bench.Panels;
 
-namespace Monitoring.Dashboards.LoadTest;
+namespace Monitoring.Tools.LoadTest;
 
 /// <summary>
 /// A closed-loop HTTP load: each of N workers keeps one request in flight on its own connection (SocketsHttpHandler,

@@ -1,2 +1,2 @@
-// The load tester's command line.
-return await Monitoring.Dashboards.LoadTest.LoadTestCommand.RunAsync(args, Console.Out);
+// The load tester's command line (LoadTestCommand.cs declares its options).
+return await Monitoring.Tools.LoadTest.LoadTestCommand.RunAsync(args);

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using Monitoring.Etl.Generate;
+using Monitoring.Tools.Generate;
 
-namespace Monitoring.Tests.Etl.Generate;
+namespace Monitoring.Tests.Tools.Generate;
 
 public class DeterminismTests
 {

@@ -1,6 +1,6 @@
 using Monitoring.Etl.Contract;
 
-namespace Monitoring.Tests.Etl.Generate;
+namespace Monitoring.Tests.Tools.Generate;
 
 /// <summary>Every row of a generated export passes the contract's validation rules (zero quarantine expected).</summary>
 public class ExportValidityTests(TinyExportFixture export) : IClassFixture<TinyExportFixture>

@@ -1,13 +1,13 @@
-using Monitoring.Etl.Generate;
+using Monitoring.Tools.Generate;
 
-namespace Monitoring.Tests.Etl.Generate;
+namespace Monitoring.Tests.Tools.Generate;
 
 public class GenerateCommandTests
 {
     [Fact]
     public void ParsesTheDocumentedArguments()
     {
-        var o = GenerateCommand.Parse(["generate", "--preset", "national", "--seed", "9", "--out", "/tmp/x", "--reference-date", "2026-06-30"]);
+        var o = GenerateCommand.Parse(["--preset", "national", "--seed", "9", "--out", "/tmp/x", "--reference-date", "2026-06-30"]);
         Assert.Equal(GeneratorPreset.National, o.Preset);
         Assert.Equal(9, o.Seed);
         Assert.Equal("/tmp/x", o.OutputDirectory);
@@ -35,7 +35,7 @@ public class GenerateCommandTests
         var root = Path.Combine(Path.GetTempPath(), "gen-cmd-" + Guid.NewGuid().ToString("N"));
         try
         {
-            Assert.Equal(0, GenerateCommand.Run(["generate", "--preset", "tiny", "--seed", "3", "--out", Path.Combine(root, "e"), "--reference-date", "2026-06-15"]));
+            Assert.Equal(0, GenerateCommand.Run(["--preset", "tiny", "--seed", "3", "--out", Path.Combine(root, "e"), "--reference-date", "2026-06-15"]));
             var manifest = File.ReadAllText(Path.Combine(root, "e", "manifest.json"));
             Assert.Contains("\"reference_date\": \"2026-06-15\"", manifest);
             Assert.Contains("\"extracted_at\": \"2026-06-16T02:00:00Z\"", manifest);

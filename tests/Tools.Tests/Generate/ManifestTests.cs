@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Monitoring.Etl.Generate;
+using Monitoring.Tools.Generate;
 
-namespace Monitoring.Tests.Etl.Generate;
+namespace Monitoring.Tests.Tools.Generate;
 
 public class ManifestTests(TinyExportFixture export) : IClassFixture<TinyExportFixture>
 {

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Monitoring.Tests.Etl.Generate;
+namespace Monitoring.Tests.Tools.Generate;
 
 /// <summary>Social workers' notes hold `;`, quotes and line breaks; they must be quoted so a CSV reader keeps the row count.</summary>
 public class NotesTests(TinyExportFixture export) : IClassFixture<TinyExportFixture>

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using Monitoring.Etl.Generate;
+using Monitoring.Tools.Generate;
 using Monitoring.Etl.Pipeline;
 
-namespace Monitoring.Tests.Etl.Generate;
+namespace Monitoring.Tests.Tools.Generate;
 
 /// <summary>The real pipeline loads a generated export whole: nothing refused, nothing quarantined.</summary>
 public class PipelineAcceptanceTests

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Monitoring.Tests.Etl.Generate;
+namespace Monitoring.Tests.Tools.Generate;
 
 /// <summary>The behaviours planted for the red flags are in the data, where the truth file says.</summary>
 public class ScenarioTests(TinyExportFixture export) : IClassFixture<TinyExportFixture>

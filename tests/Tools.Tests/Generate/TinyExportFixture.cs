@@ -1,7 +1,7 @@
 using DuckDB.NET.Data;
-using Monitoring.Etl.Generate;
+using Monitoring.Tools.Generate;
 
-namespace Monitoring.Tests.Etl.Generate;
+namespace Monitoring.Tests.Tools.Generate;
 
 /// <summary>One tiny export generated for a test class, and a DuckDB connection with a view per CSV file.</summary>
 public sealed class TinyExportFixture : IDisposable

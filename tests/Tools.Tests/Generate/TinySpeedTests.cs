@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Monitoring.Etl.Generate;
+using Monitoring.Tools.Generate;
 
-namespace Monitoring.Tests.Etl.Generate;
+namespace Monitoring.Tests.Tools.Generate;
 
 /// <summary>Runs alone (see TinySpeedCollection): it measures the CPU the process spends, which other test classes would inflate.</summary>
 [Collection(nameof(TinySpeedTests))]

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Monitoring.Dashboards.Queries;
+namespace Monitoring.Tools.Bench.Panels;
 
 /// <summary>What `bench --out FILE` writes: the snapshot measured, the machine's load, and each panel's timings.</summary>
 public sealed record BenchmarkReport(

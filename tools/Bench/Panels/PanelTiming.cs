@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Monitoring.Dashboards.Queries;
+namespace Monitoring.Tools.Bench.Panels;
 
 /// <summary>One panel's timings in a benchmark run: the first call (cold) and the repeated warm calls.</summary>
 public sealed record PanelTiming(

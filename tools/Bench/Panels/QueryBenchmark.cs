@@ -1,14 +1,17 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Monitoring.Dashboards.Queries;
+using Monitoring.Etl.Cli;
 
-namespace Monitoring.Dashboards.Queries;
+namespace Monitoring.Tools.Bench.Panels;
 
 /// <summary>
 /// Times each panel's query on a DATA_DIR without the web host: the first call (cold), then N warm calls, of
 /// which the median and the 95th percentile are reported against a target (100 ms, issue 7). The query layer
 /// is measured as pages call it, with no result cache in front (only the snapshot's small lookups are cached).
-/// Run: dotnet Monitoring.Dashboards.dll bench --data DATA_DIR [--repeat 30] [--target 100] [--out FILE.json].
+/// Run: dotnet monitoring-bench.dll panels --data DATA_DIR [--repeat 30] [--target 100] [--out FILE.json].
 /// </summary>
 public static class QueryBenchmark
 {
@@ -83,18 +86,33 @@ public static class QueryBenchmark
             BenchmarkReport.LoadAverage(), results);
     }
 
-    /// <summary>The `bench` verb: prints a table and a verdict; exit 0 when every panel met the target, 1 when one missed, 2 on usage.</summary>
-    public static int RunCommand(string[] args, TextWriter output)
+    /// <summary>
+    /// The `panels` verb: prints a table and a verdict; exit 0 when every panel met the target, 1 when one missed, 2 on usage.
+    /// </summary>
+    public static Verb Verb()
     {
-        string? Arg(string name) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }
-        var dataDir = Arg("--data") ?? Environment.GetEnvironmentVariable("DATA_DIR");
-        var repeat = int.TryParse(Arg("--repeat"), out var r) ? r : DefaultRepeat;
-        var target = double.TryParse(Arg("--target"), NumberStyles.Float, CultureInfo.InvariantCulture, out var t) ? t : DefaultTargetMs;
-        if (dataDir is null || repeat < 1 || target <= 0)
+        var data = new Option<string?>("--data") { Description = "the data directory whose snapshot in service is measured (default: the DATA_DIR variable)", HelpName = "DATA_DIR" };
+        var repeat = new Option<int>("--repeat") { Description = $"warm calls per panel", HelpName = "N", DefaultValueFactory = _ => DefaultRepeat };
+        repeat.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--repeat must be at least 1"); });
+        var target = new Option<double>("--target") { Description = $"the p95 target per panel in milliseconds", HelpName = "MS", DefaultValueFactory = _ => DefaultTargetMs };
+        target.Validators.Add(r => { if (r.GetValueOrDefault<double>() <= 0) r.AddError("--target must be positive"); });
+        var outPath = new Option<string?>("--out") { Description = "also write the timings as JSON to this file", HelpName = "FILE.json" };
+        var verb = new Verb("panels", "time every dashboard panel's query on a DATA_DIR without the web host (cold, median and p95 of warm calls)")
         {
-            output.WriteLine("usage: bench --data DATA_DIR [--repeat N (default 30)] [--target MS (default 100)] [--out FILE.json]");
-            return 2;
-        }
+            data, repeat, target, outPath,
+        };
+        verb.UsageExit = 2;
+        verb.SetAction(parsed =>
+        {
+            var dataDir = parsed.GetValue(data) ?? Environment.GetEnvironmentVariable("DATA_DIR")
+                          ?? throw new CliUsageException("--data DATA_DIR (or the DATA_DIR variable) is required");
+            return Report(dataDir, parsed.GetValue(repeat), parsed.GetValue(target), parsed.GetValue(outPath), parsed.InvocationConfiguration.Output);
+        });
+        return verb;
+    }
+
+    static int Report(string dataDir, int repeat, double target, string? outPath, TextWriter output)
+    {
         var inv = CultureInfo.InvariantCulture;
         output.WriteLine($"{"panel",-20} {"role",-14} {"rows",6} {"cold ms",9} {"median ms",10} {"p95 ms",9} {"max ms",9}  verdict (p95 <= {target.ToString(inv)} ms)");
         var report = Run(dataDir, repeat, target, p => output.WriteLine(string.Format(inv,
@@ -105,7 +123,7 @@ public static class QueryBenchmark
         output.WriteLine(missed.Count == 0
             ? $"verdict: met — every panel's p95 is within {target.ToString(inv)} ms"
             : $"verdict: MISSED — p95 above {target.ToString(inv)} ms: {string.Join(", ", missed)}");
-        if (Arg("--out") is { } outPath)
+        if (outPath is not null)
         {
             var dir = Path.GetDirectoryName(Path.GetFullPath(outPath));
             if (dir is not null) Directory.CreateDirectory(dir);

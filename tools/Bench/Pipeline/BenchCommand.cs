@@ -1,14 +1,16 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using Monitoring.Etl.Cli;
-using Monitoring.Etl.Generate;
+using Monitoring.Tools.Generate;
+using Monitoring.Etl;
 using Monitoring.Etl.Pipeline;
 using Spectre.Console;
 
-namespace Monitoring.Etl.Bench;
+namespace Monitoring.Tools.Bench.Pipeline;
 
 /// <summary>
-/// `bench --preset national`: generates the export once (cached), then measures, in this process,
+/// `monitoring-bench pipeline --preset national`: generates the export once (cached), then measures, in this process,
 /// DuckDB's native CSV → Parquet of the same files, the full pipeline per stage, and a 1% daily
 /// delta; prints the ratios against the targets and writes them as JSON.
 /// </summary>
@@ -16,13 +18,27 @@ public static class BenchCommand
 {
     const double FullTarget = 2.0, DeltaTarget = 0.10, MemoryTargetMb = 3072;
 
-    public static int Run(CliArgs args)
+    public static Verb Verb()
     {
-        var presetName = args.Get("preset") ?? "national";
+        var preset = new Option<string>("--preset") { Description = "the export's size: tiny, regional or national (~16M rows; minutes)", HelpName = "PRESET", DefaultValueFactory = _ => "national" };
+        preset.AcceptOnlyFromAmong("tiny", "regional", "national");
+        var seed = new Option<int>("--seed") { Description = "the generator's seed", HelpName = "N", DefaultValueFactory = _ => 7 };
+        var work = new Option<string?>("--work") { Description = "where the export (generated once, then reused), the native baseline and the data go (default .bench/PRESET)", HelpName = "DIR" };
+        var output = new Option<string?>("--out") { Description = "where to write the results as JSON (default WORK/bench.json)", HelpName = "FILE.json" };
+        var verb = new Verb("pipeline", "time the full pipeline and a 1% daily delta against DuckDB's native CSV → Parquet of the same files")
+        {
+            preset, seed, work, output,
+        };
+        verb.UsageExit = 2;
+        verb.SetAction(parsed => Run(parsed.GetValue(preset)!, parsed.GetValue(seed), parsed.GetValue(work), parsed.GetValue(output)));
+        return verb;
+    }
+
+    public static int Run(string presetName, int seed, string? workDir, string? outPath)
+    {
         var preset = Enum.Parse<GeneratorPreset>(presetName, ignoreCase: true);
-        var seed = int.Parse(args.Get("seed") ?? "7");
-        var work = Path.GetFullPath(args.Get("work") ?? Path.Combine(".bench", presetName));
-        var output = args.Get("out") ?? Path.Combine(work, "bench.json");
+        var work = Path.GetFullPath(workDir ?? Path.Combine(".bench", presetName));
+        var output = outPath ?? Path.Combine(work, "bench.json");
         var export = Path.Combine(work, $"export-seed{seed}");
         if (Environment.GetEnvironmentVariable("MONITORING_PSEUDONYM_KEY") is null)
             Environment.SetEnvironmentVariable("MONITORING_PSEUDONYM_KEY", Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));

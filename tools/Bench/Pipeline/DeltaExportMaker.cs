@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using DuckDB.NET.Data;
+using Monitoring.Etl;
 
-namespace Monitoring.Etl.Bench;
+namespace Monitoring.Tools.Bench.Pipeline;
 
 /// <summary>
 /// Derives a daily delta from a full export for the benchmark: ~1% of households change status,

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using DuckDB.NET.Data;
+using Monitoring.Etl;
 using Monitoring.Etl.Contract;
 
-namespace Monitoring.Etl.Bench;
+namespace Monitoring.Tools.Bench.Pipeline;
 
 /// <summary>
 /// The yardstick: DuckDB's own read_csv → COPY (FORMAT parquet) of the same export files, in this
