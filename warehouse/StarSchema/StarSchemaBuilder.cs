@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DuckDB.NET.Data;
+using Monitoring.Warehouse.DuckDb;
 using Monitoring.Warehouse.Episodes;
 using Monitoring.Warehouse.Flags;
 using Monitoring.Warehouse.Indicators;
@@ -35,9 +36,9 @@ public static class StarSchemaBuilder
     /// </summary>
     public static bool Rebuild(DuckDBConnection conn, IEnumerable<string> changedTables, Action<string, double>? stageTimer = null)
     {
-        var hasBuildInfo = Convert.ToInt64(SqlRunner.Scalar(conn,
+        var hasBuildInfo = Convert.ToInt64(Sql.Scalar(conn,
             "select count(*) from duckdb_tables() where table_name = 'build_info' and database_name = current_database()")) > 0;
-        var builtBy = hasBuildInfo ? SqlRunner.Scalar(conn, "select max(model_fingerprint) from build_info") as string : null;
+        var builtBy = hasBuildInfo ? Sql.Scalar(conn, "select max(model_fingerprint) from build_info") as string : null;
         var partial = builtBy == ModelInputs.Fingerprint();
         Build(conn, FlagOptions.Default, stageTimer, partial ? changedTables.Select(t => t.ToLowerInvariant()).ToHashSet() : null);
         return partial;
@@ -47,7 +48,7 @@ public static class StarSchemaBuilder
     {
         // The load writes quarantine_by_ats (dq_quarantine_rate reads it); a warehouse loaded by an earlier release,
         // or built by hand, has none: an empty one counts nothing.
-        SqlRunner.Execute(conn, "create table if not exists quarantine_by_ats (ats_code varchar, \"read\" bigint, quarantined bigint)");
+        Sql.Exec(conn, "create table if not exists quarantine_by_ats (ats_code varchar, \"read\" bigint, quarantined bigint)");
         Timed(StageStarSchema, stageTimer, () => MartRunner.Run(conn, changed: changed));
         IReadOnlySet<string>? recomputed = null;
         var catalogue = IndicatorCatalogue.Load();
@@ -58,7 +59,7 @@ public static class StarSchemaBuilder
             // Episodes span every month, so they are cut again from all the flags, delta or not.
             EpisodeBuilder.Build(conn, catalogue);
         });
-        SqlRunner.Execute(conn, $"create or replace table build_info as select {SqlRunner.Literal(ModelInputs.Fingerprint())} as model_fingerprint");
+        Sql.Exec(conn, $"create or replace table build_info as select {Sql.Literal(ModelInputs.Fingerprint())} as model_fingerprint");
     }
 
     private static void Timed(string stage, Action<string, double>? stageTimer, Action work)

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using DuckDB.NET.Data;
-using Monitoring.Etl;
+using Monitoring.Warehouse.DuckDb;
 
 namespace Monitoring.Tools.Bench.Pipeline;
 

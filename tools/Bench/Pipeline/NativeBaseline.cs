@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using DuckDB.NET.Data;
-using Monitoring.Etl;
+using Monitoring.Warehouse.DuckDb;
 using Monitoring.Etl.Contract;
 
 namespace Monitoring.Tools.Bench.Pipeline;
