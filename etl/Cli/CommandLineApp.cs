@@ -29,7 +29,12 @@ public static class CommandLineApp
         }
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = output, Error = error });
+            // No termination handling by the parser (ProcessTerminationTimeout = null): a verb that runs long handles
+            // Ctrl+C / SIGTERM itself (the scheduler's host stops cleanly and exits 0; the parser's handler would exit 143).
+            return await parsed.InvokeAsync(new InvocationConfiguration
+            {
+                EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null, Output = output, Error = error,
+            });
         }
         catch (CliUsageException e)
         {
