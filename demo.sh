@@ -18,12 +18,14 @@ export_dir=$repo/.data/export-$preset
 bin=$repo/.data/dashboards-bin
 export MONITORING_DEMO=1   # demo mode: a throw-away pseudonym key outside the repository is allowed
 
-dotnet build -c Release etl/Monitoring.Etl.csproj -nologo -v q
+# The demo export comes from the generator tool (tools/Generate, not part of the product); building it builds etl too.
+dotnet build -c Release tools/Generate/Monitoring.Tools.Generate.csproj -nologo -v q
 dotnet publish -c Release dashboards/Monitoring.Dashboards.csproj -o "$bin" -nologo -v q
 etl="dotnet $repo/etl/bin/Release/net10.0/monitoring-etl.dll"
+generate="dotnet $repo/tools/Generate/bin/Release/net10.0/monitoring-generate.dll"
 
 if [ ! -f "$export_dir/manifest.json" ]; then
-  $etl generate --preset "$preset" --seed 7 --out "$export_dir"
+  $generate --preset "$preset" --seed 7 --out "$export_dir"
 fi
 if [ ! -f "$data/CURRENT" ]; then
   $etl run --source "$export_dir" --data "$data" --demo

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Monitoring.Etl.Pipeline;
 using Spectre.Console;
 using Monitoring.DataDir.Runs;
@@ -8,26 +9,45 @@ namespace Monitoring.Etl.Cli;
 /// <summary>`run --source PATH --data DATA_DIR [--report FILE] [--demo] [--max-quarantined 5%] [--max-row-loss 5%] [--force]`: one export through the pipeline, with progress and a summary.</summary>
 public static class RunCommand
 {
-    public static int Run(CliArgs args)
+    public static Verb Verb()
     {
-        PublishGuard guard;
-        try
+        var source = new Option<string>("--source") { Description = "the export: a folder or a .zip holding manifest.json and the CSV files", HelpName = "EXPORT_DIR_OR_ZIP", Required = true };
+        var data = CommonOptions.Data();
+        var report = new Option<string?>("--report") { Description = "also write the run's JSON report to this file", HelpName = "FILE" };
+        var demo = CommonOptions.Demo();
+        var maxQuarantined = new Option<string?>("--max-quarantined") { Description = "refuse the run when a file quarantines more than this share of its rows (0.05 or 5%; default MONITORING_MAX_QUARANTINED or 5%)", HelpName = "SHARE" };
+        var maxRowLoss = new Option<string?>("--max-row-loss") { Description = "refuse a full export that loads this share fewer rows of a file than the snapshot in service (default MONITORING_MAX_ROW_LOSS or 5%)", HelpName = "SHARE" };
+        var force = new Option<bool>("--force") { Description = "publish even when the publish guard would refuse (a warning is recorded in the report)" };
+        var verb = new Verb("run", "load one export through the pipeline and publish a new snapshot (exit 0 loaded, 2 refused, 1 failed)")
         {
-            var configured = PublishGuard.FromEnvironment();
-            guard = new PublishGuard(
-                PublishGuard.ParseShare(args.Get("max-quarantined"), "--max-quarantined") ?? configured.MaxQuarantinedShare,
-                PublishGuard.ParseShare(args.Get("max-row-loss"), "--max-row-loss") ?? configured.MaxRowLossShare,
-                args.Has("force"));
-        }
-        catch (ArgumentException e) { throw new CliUsageException(e.Message); }
-        var options = new PipelineOptions
-        {
-            Source = args.Require("source", "run"),
-            DataDir = DataDirectory.Locate(args.Get("data")),
-            ReportPath = args.Get("report"),
-            Demo = args.Has("demo") || Environment.GetEnvironmentVariable("MONITORING_DEMO") == "1",
-            Guard = guard,
+            source, data, report, demo, maxQuarantined, maxRowLoss, force,
         };
+        verb.SetAction(parsed =>
+        {
+            PublishGuard guard;
+            try
+            {
+                var configured = PublishGuard.FromEnvironment();
+                guard = new PublishGuard(
+                    PublishGuard.ParseShare(parsed.GetValue(maxQuarantined), "--max-quarantined") ?? configured.MaxQuarantinedShare,
+                    PublishGuard.ParseShare(parsed.GetValue(maxRowLoss), "--max-row-loss") ?? configured.MaxRowLossShare,
+                    parsed.GetValue(force));
+            }
+            catch (ArgumentException e) { throw new CliUsageException(e.Message); }
+            return Run(new PipelineOptions
+            {
+                Source = parsed.GetValue(source)!,
+                DataDir = parsed.GetValue(data)!,
+                ReportPath = parsed.GetValue(report),
+                Demo = CommonOptions.IsDemo(parsed, demo),
+                Guard = guard,
+            });
+        });
+        return verb;
+    }
+
+    public static int Run(PipelineOptions options)
+    {
         var report = RunWithProgress(options);
         RunSummary.Print(report);
         if (report.ReportNotWritten is { } notWritten) Console.Error.WriteLine(notWritten);

@@ -23,5 +23,5 @@ public sealed record LakeTable(string Stem, string[] Key, string? MonthPartition
 
     /// <summary>A DuckDB table function reading this table back from a snapshot's lake.</summary>
     public string ReadSql(string lakeDir) =>
-        $"read_parquet('{Path.Combine(lakeDir, Stem).Replace("'", "''")}/**/*.parquet'{(MonthPartition is null ? "" : ", hive_partitioning = false")})";
+        $"read_parquet({Sql.Literal(Path.Combine(lakeDir, Stem) + "/**/*.parquet")}{(MonthPartition is null ? "" : ", hive_partitioning = false")})";
 }

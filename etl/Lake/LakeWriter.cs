@@ -18,6 +18,6 @@ public static class LakeWriter
         Directory.CreateDirectory(dir);
         var target = table.MonthPartition is null ? Path.Combine(dir, $"{table.Stem}.parquet") : dir;
         var partition = table.MonthPartition is null ? "" : $", PARTITION_BY ({table.MonthPartition}), WRITE_PARTITION_COLUMNS true, OVERWRITE_OR_IGNORE true";
-        Sql.Exec(conn, $"COPY {source ?? table.Table} TO '{target.Replace("'", "''")}' (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 122880{partition})");
+        Sql.Exec(conn, $"COPY {source ?? table.Table} TO {Sql.Literal(target)} (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 122880{partition})");
     }
 }

@@ -10,9 +10,9 @@ public static class ParquetCopy
 {
     public static void Write(DuckDBConnection conn, string query, string path, IReadOnlyDictionary<string, string> metadata)
     {
-        var kv = string.Join(", ", metadata.Select(m => $"{Literal(m.Key)}: {Literal(m.Value)}"));
+        var kv = string.Join(", ", metadata.Select(m => $"{Sql.Literal(m.Key)}: {Sql.Literal(m.Value)}"));
         var options = metadata.Count > 0 ? $"FORMAT parquet, COMPRESSION zstd, KV_METADATA {{{kv}}}" : "FORMAT parquet, COMPRESSION zstd";
-        Sql.Exec(conn, $"COPY ({query}) TO {Literal(path)} ({options})");
+        Sql.Exec(conn, $"COPY ({query}) TO {Sql.Literal(path)} ({options})");
     }
 
     /// <summary>Metadata for a resource: one "column:NAME" key per field (English and Italian descriptions) plus the table's title.</summary>
@@ -22,6 +22,4 @@ public static class ParquetCopy
         foreach (var f in fields) meta["column:" + f.Name] = f.DescriptionEn + " | IT: " + f.DescriptionIt;
         return meta;
     }
-
-    public static string Literal(string text) => "'" + text.Replace("'", "''") + "'";
 }

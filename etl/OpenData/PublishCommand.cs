@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Monitoring.Etl.Cli;
 using Monitoring.DataDir;
 
@@ -6,12 +7,19 @@ namespace Monitoring.Etl.OpenData;
 /// <summary>`publish --data DATA_DIR --out DIR [--base-url URL]`: the open-data release of the snapshot in service.</summary>
 public static class PublishCommand
 {
-    public static int Run(string[] args)
+    public static Verb Verb()
     {
-        var cli = new CliArgs(args);
-        var dataDir = DataDirectory.Locate(cli.Get("data"));
-        var outDir = cli.Require("out", "publish");
-        var options = cli.Get("base-url") is { } url ? new OpenDataOptions { BaseUrl = url } : new OpenDataOptions();
+        var data = CommonOptions.Data();
+        var output = CommonOptions.Out("the folder that holds the releases (one versioned folder per release)");
+        var baseUrl = new Option<string?>("--base-url") { Description = "where the release will be served (written into its metadata)", HelpName = "URL" };
+        var verb = new Verb("publish", "write the open-data release of the snapshot in service (exit 3 when that release exists already)") { data, output, baseUrl };
+        verb.SetAction(parsed => Run(parsed.GetValue(data)!, parsed.GetValue(output)!,
+            parsed.GetValue(baseUrl) is { } url ? new OpenDataOptions { BaseUrl = url } : new OpenDataOptions()));
+        return verb;
+    }
+
+    public static int Run(string dataDir, string outDir, OpenDataOptions options)
+    {
         try
         {
             var p = OpenDataPublisher.Publish(dataDir, outDir, options);

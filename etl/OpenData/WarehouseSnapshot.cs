@@ -27,7 +27,7 @@ public sealed class WarehouseSnapshot : IDisposable
         if (!File.Exists(file)) throw new InvalidOperationException($"snapshot {runId} has no {Path.GetFileName(file)}");
         var conn = new DuckDBConnection("Data Source=:memory:");
         conn.Open();
-        Sql.Exec(conn, $"ATTACH '{file.Replace("'", "''")}' AS wh (READ_ONLY)");
+        Sql.Exec(conn, $"ATTACH {Sql.Literal(file)} AS wh (READ_ONLY)");
         return new WarehouseSnapshot(conn, runId, file);
     }
 

@@ -29,16 +29,18 @@ public static class RawCsvLoader
         }
         var unknown = header.Where(h => spec.Columns.All(c => c.Name != h)).ToList();
 
-        var columns = string.Join(", ", header.Select(h => $"{Lit(h)}: 'VARCHAR'"));
+        var columns = string.Join(", ", header.Select(h => $"{Sql.Literal(h)}: 'VARCHAR'"));
         var stem = spec.Stem;
         Sql.Exec(conn, $$"""
             DROP TABLE IF EXISTS rejects_{{stem}}; DROP TABLE IF EXISTS rejects_scan_{{stem}};
             CREATE OR REPLACE TABLE csv_{{stem}} AS
-            SELECT * FROM read_csv({{Lit(path)}}, columns = { {{columns}} }, header = true, auto_detect = false,
+            SELECT * FROM read_csv({{Sql.Literal(path)}}, columns = { {{columns}} }, header = true, auto_detect = false,
                 delim = ';', quote = '"', escape = '"', strict_mode = true, encoding = 'utf-8',
                 ignore_errors = true, store_rejects = true,
                 rejects_table = 'rejects_{{stem}}', rejects_scan = 'rejects_scan_{{stem}}', max_line_size = 4000000);
-            """, $"{spec.FileName}: ");
+            """,
+            // DuckDB's CSV errors quote the offending line, which may hold personal data: keep only the first sentence.
+            e => new ExportRefusedException($"{spec.FileName}: " + Sql.FirstLine(e)));
 
         var present = header.Where(h => spec.Columns.Any(c => c.Name == h)).ToList();
         var select = string.Join(", ", spec.Columns.Select(c => header.Contains(c.Name) ? $"\"{c.Name}\"" : $"NULL::VARCHAR AS \"{c.Name}\""));
@@ -53,6 +55,4 @@ public static class RawCsvLoader
         var malformed = Sql.Scalar<long>(conn, $"SELECT count(*) FROM malformed_{stem}");
         return new Result(parsed, malformed, unknown, present);
     }
-
-    static string Lit(string s) => $"'{s.Replace("'", "''")}'";
 }

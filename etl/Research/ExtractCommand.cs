@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Monitoring.Etl.Cli;
 using Monitoring.DataDir;
@@ -7,20 +8,29 @@ namespace Monitoring.Etl.Research;
 /// <summary>`extract --data DATA_DIR --project NAME --out DIR [--k 5] [--demo]`: a research extract for one project.</summary>
 public static class ExtractCommand
 {
-    public static int Run(string[] args)
+    public static Verb Verb()
     {
-        var cli = new CliArgs(args);
-        var k = cli.Get("k") is { } text
-            ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 2 ? n : throw new CliUsageException("extract: --k must be a whole number ≥ 2")
-            : 5;
-        var options = new ResearchExtractOptions
+        var data = CommonOptions.Data();
+        var project = new Option<string>("--project") { Description = "the research project (its pseudonyms are derived for it alone)", HelpName = "NAME", Required = true };
+        var output = CommonOptions.Out("the folder to write the extract into");
+        var k = new Option<string?>("--k") { Description = "k-anonymity: every combination of quasi-identifiers is shared by at least k records (default 5)", HelpName = "K" };
+        var demo = CommonOptions.Demo();
+        var verb = new Verb("extract", "write a k-anonymous research extract of the snapshot in service for one project") { data, project, output, k, demo };
+        verb.SetAction(parsed => Run(new ResearchExtractOptions
         {
-            DataDir = DataDirectory.Locate(cli.Get("data")),
-            Project = cli.Require("project", "extract"),
-            OutDir = cli.Require("out", "extract"),
-            K = k,
-            Demo = cli.Has("demo") || Environment.GetEnvironmentVariable("MONITORING_DEMO") == "1",
-        };
+            DataDir = parsed.GetValue(data)!,
+            Project = parsed.GetValue(project)!,
+            OutDir = parsed.GetValue(output)!,
+            K = parsed.GetValue(k) is { } text
+                ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 2 ? n : throw new CliUsageException("extract: --k must be a whole number ≥ 2")
+                : 5,
+            Demo = CommonOptions.IsDemo(parsed, demo),
+        }));
+        return verb;
+    }
+
+    public static int Run(ResearchExtractOptions options)
+    {
         try
         {
             var report = ResearchExtractor.Extract(options);

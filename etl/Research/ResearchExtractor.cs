@@ -63,7 +63,7 @@ public static partial class ResearchExtractor
                 meta2["run_id"] = runId;
                 meta2["k"] = options.K.ToString(CultureInfo.InvariantCulture);
                 ParquetCopy.Write(wh.Connection, t.Query, path, meta2);
-                rows[t.Name] = Convert.ToInt64(wh.Rows($"select count(*) from read_parquet({ParquetCopy.Literal(path)})").Single()[0], CultureInfo.InvariantCulture);
+                rows[t.Name] = Convert.ToInt64(wh.Rows($"select count(*) from read_parquet({Sql.Literal(path)})").Single()[0], CultureInfo.InvariantCulture);
             }
             var report = new ExtractReport(options.Project, folder, runId, referenceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 options.K, $"individual re-identification risk 1/f_k <= 1/{options.K} for every record on the combined key variables (no sample unique, no class below k = {options.K}), with at most {options.MaxSuppressedShare:P0} of households suppressed",

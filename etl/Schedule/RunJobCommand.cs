@@ -1,5 +1,7 @@
+using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.DataDir.Operations;
+using Monitoring.Etl.Cli;
 
 namespace Monitoring.Etl.Schedule;
 
@@ -10,13 +12,24 @@ namespace Monitoring.Etl.Schedule;
 /// </summary>
 public static class RunJobCommand
 {
-    public const string Usage = "usage: monitoring-etl run-job NAME [--config schedules.json] [--data DATA_DIR]";
-
-    public static async Task<int> RunAsync(string[] args)
+    public static Verb Verb()
     {
-        var parsed = ScheduleArgs.Parse(args, wantsJobName: true, out var argError);
-        if (parsed is null) { await Console.Error.WriteLineAsync($"{argError}\n{Usage}"); return 2; }
+        var name = new Argument<string>("NAME") { Description = "the job's name in the schedule" };
+        var options = ScheduleArgs.Options.Create();
+        var verb = new Verb("run-job", "run one job of the schedule once, now (no retries, no followers); exit 0 succeeded or skipped, 1 failed, 2 usage")
+        {
+            name, options.Config, options.Data,
+        };
+        verb.UsageExit = ScheduleCommand.UsageExit;
+        verb.SetAction((parsed, _) => RunAsync(options.Read(parsed, parsed.GetValue(name))));
+        return verb;
+    }
 
+    /// <summary>`run-job args...` through the etl's parser (for callers in-process, such as tests).</summary>
+    public static Task<int> RunAsync(string[] args) => EtlCommandLine.RunAsync(["run-job", .. args]);
+
+    public static async Task<int> RunAsync(ScheduleArgs parsed)
+    {
         ScheduleConfig config;
         try { config = ScheduleConfigLoader.Load(parsed.ConfigPath); }
         catch (ScheduleConfigException e) { await Console.Error.WriteLineAsync(e.Message); return 2; }

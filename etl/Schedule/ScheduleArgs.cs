@@ -1,30 +1,22 @@
 using Monitoring.DataDir;
+using System.CommandLine;
 
 namespace Monitoring.Etl.Schedule;
 
 /// <summary>The options shared by `schedule` and `run-job`: --config, --data, and (run-job) the job name.</summary>
 public sealed record ScheduleArgs(string ConfigPath, string DataDir, string? JobName)
 {
-    /// <summary>Parses args; returns null and an error text for the operator when they make no sense.</summary>
-    public static ScheduleArgs? Parse(string[] args, bool wantsJobName, out string? error)
+    public const string DefaultDataDir = "data";
+
+    /// <summary>`--config|-c FILE` and `--data|-d DATA_DIR`, both optional, as the two verbs declare them.</summary>
+    public sealed record Options(Option<string?> Config, Option<string?> Data)
     {
-        string? config = null, data = null, name = null;
-        error = null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--config" or "-c" when i + 1 < args.Length: config = args[++i]; break;
-                case "--data" or "-d" when i + 1 < args.Length: data = args[++i]; break;
-                case var a when a.StartsWith('-'):
-                    error = $"unknown or incomplete option {a}"; return null;
-                case var a when wantsJobName && name is null: name = a; break;
-                default:
-                    error = $"unexpected argument {args[i]}"; return null;
-            }
-        }
-        if (wantsJobName && name is null) { error = "missing the job name"; return null; }
-        return new ScheduleArgs(config ?? DefaultConfigPath(), DataDirectory.Locate(data), name);
+        public static Options Create() => new(
+            new Option<string?>("--config", "-c") { Description = "the schedule (default: schedules.json in the current folder, else the copy beside the executable)", HelpName = "schedules.json" },
+            new Option<string?>("--data", "-d") { Description = $"the data directory (default: $DATA_DIR, else ./{DefaultDataDir})", HelpName = "DATA_DIR" });
+
+        public ScheduleArgs Read(ParseResult parsed, string? jobName = null) =>
+            new(parsed.GetValue(Config) ?? DefaultConfigPath(), DataDirectory.Locate(parsed.GetValue(Data)), jobName);
     }
 
     /// <summary>schedules.json in the current folder (the repository's top level), else the copy beside the executable.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Monitoring.Etl.Cli;
 using Quartz;
 
 namespace Monitoring.Etl.Schedule;
@@ -6,13 +7,23 @@ namespace Monitoring.Etl.Schedule;
 /// <summary>`schedule [--config schedules.json] [--data DATA_DIR]`: hosts the scheduler until Ctrl+C / SIGTERM.</summary>
 public static class ScheduleCommand
 {
-    public const string Usage = "usage: monitoring-etl schedule [--config schedules.json] [--data DATA_DIR]";
+    /// <summary>Bad arguments and a bad schedule exit 2, as before the command lines shared one parser.</summary>
+    public const int UsageExit = 2;
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Verb Verb()
     {
-        var parsed = ScheduleArgs.Parse(args, wantsJobName: false, out var argError);
-        if (parsed is null) { await Console.Error.WriteLineAsync($"{argError}\n{Usage}"); return 2; }
+        var options = ScheduleArgs.Options.Create();
+        var verb = new Verb("schedule", "run the scheduled jobs of schedules.json until Ctrl+C / SIGTERM") { options.Config, options.Data };
+        verb.UsageExit = UsageExit;
+        verb.SetAction((parsed, _) => RunAsync(options.Read(parsed)));
+        return verb;
+    }
 
+    /// <summary>`schedule args...` through the etl's parser (for callers in-process, such as tests).</summary>
+    public static Task<int> RunAsync(string[] args) => EtlCommandLine.RunAsync(["schedule", .. args]);
+
+    public static async Task<int> RunAsync(ScheduleArgs parsed)
+    {
         ScheduleConfig config;
         try { config = ScheduleConfigLoader.Load(parsed.ConfigPath); }
         catch (ScheduleConfigException e) { await Console.Error.WriteLineAsync(e.Message); return 2; }

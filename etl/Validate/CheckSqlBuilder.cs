@@ -22,7 +22,7 @@ public static class CheckSqlBuilder
         string Breach(string condition, string column, string reason)
         {
             conditions.Add(condition);
-            return $"CASE WHEN {condition} THEN {{'column': {Lit(column)}, 'reason': {Lit(reason)}}} END";
+            return $"CASE WHEN {condition} THEN {{'column': {Sql.Literal(column)}, 'reason': {Sql.Literal(reason)}}} END";
         }
         foreach (var c in file.Columns)
         {
@@ -32,7 +32,7 @@ public static class CheckSqlBuilder
             if (typeReason is not null)
                 breaches.Add(Breach($"{col} IS NOT NULL AND {TypedName(c.Name)} IS NULL", c.Name, typeReason));
             if (c.Allowed is not null)
-                breaches.Add(Breach($"{col} NOT IN ({string.Join(", ", c.Allowed.Select(Lit))})", c.Name, "not_in_list"));
+                breaches.Add(Breach($"{col} NOT IN ({string.Join(", ", c.Allowed.Select(Sql.Literal))})", c.Name, "not_in_list"));
             if (c.Type == ColumnType.Date && !c.PlannedEnd)
                 breaches.Add(Breach($"{TypedName(c.Name)} > {refDate}", c.Name, "date_after_reference_date"));
             if (c.Type == ColumnType.Month)
@@ -60,8 +60,8 @@ public static class CheckSqlBuilder
         foreach (var rule in file.Rules)
             breaches.Add(Breach($"({Typed(rule.BreachSql)})", rule.Column, rule.Reason));
         var keyCol = file.Key[0];
-        breaches.Add($"CASE WHEN _row_count IS NOT NULL AND _distinct_rows > 1 THEN {{'column': {Lit(keyCol)}, 'reason': 'duplicate_key'}} " +
-                     $"WHEN _row_count IS NOT NULL AND _row <> _first_row THEN {{'column': {Lit(keyCol)}, 'reason': 'duplicate_row'}} END");
+        breaches.Add($"CASE WHEN _row_count IS NOT NULL AND _distinct_rows > 1 THEN {{'column': {Sql.Literal(keyCol)}, 'reason': 'duplicate_key'}} " +
+                     $"WHEN _row_count IS NOT NULL AND _row <> _first_row THEN {{'column': {Sql.Literal(keyCol)}, 'reason': 'duplicate_row'}} END");
 
         var typedCols = file.Columns.Select(c => TypedExpr(c) is { } e ? $"{e} AS {TypedName(c.Name)}" : null).Where(e => e is not null);
         // The key columns are renamed _k0.. in dup_keys so the rules can name columns without a table prefix.
@@ -144,5 +144,4 @@ public static class CheckSqlBuilder
     static string Digits(int n) => string.Concat(Enumerable.Repeat("[0-9]", n));
 
     static string Q(string identifier) => $"\"{identifier}\"";
-    static string Lit(string s) => $"'{s.Replace("'", "''")}'";
 }

@@ -21,7 +21,7 @@ public static class QuarantineWriter
             using var r = cmd.ExecuteReader();
             while (r.Read()) columns.Add(r.GetString(0));
         }
-        var all = $"concat_ws('', {string.Join(", ", columns.Select(c => $"\"{c.Replace("\"", "\"\"")}\""))})";
+        var all = $"concat_ws('', {string.Join(", ", columns.Select(c => Sql.Identifier(c)))})";
         return $"len({all}) - len(replace({all}, chr(10), ''))";
     }
 
@@ -79,7 +79,7 @@ public static class QuarantineWriter
                      lower(CAST(rj.error_type AS VARCHAR)), NULL, NULL
               FROM rj
               ORDER BY line
-            ) TO '{path.Replace("'", "''")}' (FORMAT csv, HEADER, DELIMITER ';')
+            ) TO {Sql.Literal(path)} (FORMAT csv, HEADER, DELIMITER ';')
             """;
         Sql.Exec(conn, sql);
     }

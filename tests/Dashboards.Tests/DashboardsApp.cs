@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using DuckDB.NET.Data;
 using Microsoft.Playwright;
-using Monitoring.Etl.Generate;
+using Monitoring.Tools.Generate;
 using Monitoring.Etl.Pipeline;
 using Monitoring.DataDir;
 using Monitoring.DataDir.Snapshots;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using DuckDB.NET.Data;
 using Microsoft.Playwright;
-using Monitoring.Etl.Generate;
+using Monitoring.Tools.Generate;
 using Monitoring.Etl.Pipeline;
 using Monitoring.DataDir;
 using Monitoring.DataDir.Snapshots;

@@ -37,14 +37,4 @@ public sealed class QueryLayerScopeTests(DashboardsApp app)
         Assert.True(q.Panel("casework-workload", coordinator, new()).Rows.Count > 1);
         Assert.NotEmpty(q.Panel("public-headlines", UserScope.Public, new()).Rows);
     }
-
-    [Fact]
-    public void Benchmark_times_every_panel_without_the_web_host()
-    {
-        var timings = QueryBenchmark.Run(app.DataDir, repeat: 2).Panels;
-        Assert.Equal(DashboardQueries.Panels.Count, timings.Count);
-        // Queues may be empty where the work is done (no unassigned case, no leaver holding cases): timed, not counted.
-        string[] mayBeEmpty = ["casework-unassigned", "casework-leavers"];
-        Assert.All(timings.Where(t => !mayBeEmpty.Contains(t.Panel)), t => Assert.True(t.Rows > 0, $"{t.Panel} returned no rows"));
-    }
 }

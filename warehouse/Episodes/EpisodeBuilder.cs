@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Monitoring.Warehouse.DuckDb;
 using Monitoring.Warehouse.Indicators;
 using Monitoring.Warehouse.StarSchema;
 
@@ -38,7 +39,7 @@ public static class EpisodeBuilder
                 ]);
             }
         }
-        SqlRunner.Execute(connection, $"""
+        Sql.Exec(connection, $"""
             create or replace table {Table} (
                 episode_id varchar primary key, indicator_id varchar, ats_code varchar, region_code varchar,
                 start_month varchar, start_value double, start_national_value double, start_severity varchar,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DuckDB.NET.Data;
+using Monitoring.Warehouse.DuckDb;
 using Monitoring.Warehouse.StarSchema;
 
 namespace Monitoring.Warehouse.Flags;
@@ -29,8 +30,8 @@ public static class FlagBuilder
             .ToList();
         if (partial)
         {
-            var ids = string.Join(", ", recomputedIndicators!.Select(SqlRunner.Literal).DefaultIfEmpty("''"));
-            SqlRunner.Execute(connection, $"delete from flag_evaluations where indicator_id in ({ids})");
+            var ids = string.Join(", ", recomputedIndicators!.Select(Sql.Literal).DefaultIfEmpty("''"));
+            Sql.Exec(connection, $"delete from flag_evaluations where indicator_id in ({ids})");
         }
         else CreateEvaluations(connection);
         AppendEvaluations(connection, evaluations);
@@ -38,7 +39,7 @@ public static class FlagBuilder
         var select = SqlModels.Load("flags/flags.sql")
             .Replace("{{persistence_window}}", (options.PersistenceMonths - 1).ToString(CultureInfo.InvariantCulture))
             .Replace("{{persistence_months}}", options.PersistenceMonths.ToString(CultureInfo.InvariantCulture));
-        SqlRunner.Execute(connection, $"create or replace table flags as\n{select}", "flags/flags");
+        Sql.Exec(connection, $"create or replace table flags as\n{select}", Sql.ModelFailed("flags/flags"));
     }
 
     private static List<FunnelPoint> ReadPoints(DuckDBConnection connection)
@@ -68,7 +69,7 @@ public static class FlagBuilder
     private const string CaseManagersIndicator = "case_managers_active";
 
     private static void CreateEvaluations(DuckDBConnection connection) =>
-        SqlRunner.Execute(connection, """
+        Sql.Exec(connection, """
             create or replace table flag_evaluations (
                 indicator_id varchar, ats_code varchar, month varchar, value double, national_value double,
                 n double, numerator double, lower_warning double, upper_warning double, lower_alarm double,

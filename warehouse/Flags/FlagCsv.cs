@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Monitoring.Warehouse.DuckDb;
 using Monitoring.Warehouse.StarSchema;
 
 namespace Monitoring.Warehouse.Flags;
@@ -17,7 +18,7 @@ public static class FlagCsv
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null) Directory.CreateDirectory(directory);
         var filter = flaggedOnly ? "where severity <> 'none'" : "";
-        SqlRunner.Execute(connection, $"""
+        Sql.Exec(connection, $"""
             copy (
                 select indicator_id, ats_code, month, value, national_value, n,
                        lower_warning, upper_warning, lower_alarm, upper_alarm,
@@ -25,7 +26,7 @@ public static class FlagCsv
                 from flags
                 {filter}
                 order by {MinistryOrder}
-            ) to {SqlRunner.Literal(Path.GetFullPath(path))} (format csv, header true, delimiter ';')
+            ) to {Sql.Literal(Path.GetFullPath(path))} (format csv, header true, delimiter ';')
             """);
     }
 }

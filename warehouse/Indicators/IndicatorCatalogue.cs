@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
+using Monitoring.Warehouse.DuckDb;
 using Monitoring.Warehouse.StarSchema;
 
 namespace Monitoring.Warehouse.Indicators;
@@ -55,7 +56,7 @@ public sealed partial class IndicatorCatalogue
     /// <summary>Writes the <c>indicator_catalogue</c> table (replacing it).</summary>
     public void WriteTable(DuckDBConnection connection)
     {
-        SqlRunner.Execute(connection, """
+        Sql.Exec(connection, """
             create or replace table indicator_catalogue (
                 indicator_id varchar primary key, name_it varchar, name_en varchar,
                 description_it varchar, description_en varchar, logframe_level varchar, pillar varchar,

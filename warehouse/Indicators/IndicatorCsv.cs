@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Monitoring.Warehouse.DuckDb;
 using Monitoring.Warehouse.StarSchema;
 
 namespace Monitoring.Warehouse.Indicators;
@@ -14,7 +15,7 @@ public static class IndicatorCsv
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null) Directory.CreateDirectory(directory);
-        SqlRunner.Execute(connection, $"""
+        Sql.Exec(connection, $"""
             copy (
                 select v.indicator_id, v.level, v.territory_code, v.month, v.numerator, v.denominator, v.value
                 from indicator_values as v
@@ -22,7 +23,7 @@ public static class IndicatorCsv
                 order by c.sort_order, v.indicator_id,
                          case v.level when 'national' then 1 when 'region' then 2 when 'ats' then 3 else 4 end,
                          v.territory_code, v.month
-            ) to {SqlRunner.Literal(Path.GetFullPath(path))} (format csv, header true, delimiter ';')
+            ) to {Sql.Literal(Path.GetFullPath(path))} (format csv, header true, delimiter ';')
             """);
     }
 }

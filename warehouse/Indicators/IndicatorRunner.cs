@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Monitoring.Warehouse.DuckDb;
 using Monitoring.Warehouse.StarSchema;
 
 namespace Monitoring.Warehouse.Indicators;
@@ -28,10 +29,10 @@ public static class IndicatorRunner
             .ToList();
         if (changed is not null)
         {
-            var ids = string.Join(", ", indicators.Select(i => SqlRunner.Literal(i.Id)).DefaultIfEmpty("''"));
-            SqlRunner.Execute(connection, $"delete from indicator_values where indicator_id in ({ids})");
+            var ids = string.Join(", ", indicators.Select(i => Sql.Literal(i.Id)).DefaultIfEmpty("''"));
+            Sql.Exec(connection, $"delete from indicator_values where indicator_id in ({ids})");
         }
-        else SqlRunner.Execute(connection, """
+        else Sql.Exec(connection, """
             create or replace table indicator_values (
                 indicator_id   varchar not null,
                 level          varchar not null,
@@ -52,14 +53,14 @@ public static class IndicatorRunner
                 "median" => ("coalesce(denominator, 0)", "case when denominator > 0 then numerator end"),
                 _ => throw new InvalidOperationException($"Unknown kind {indicator.Kind}"),
             };
-            SqlRunner.Execute(connection, $"""
+            Sql.Exec(connection, $"""
                 insert into indicator_values
                 select '{indicator.Id}', level, territory_code, month,
                        numerator::double, ({denominator})::double, ({value})::double
                 from (
                 {select}
                 ) as model
-                """, $"indicators/{indicator.Sql}");
+                """, Sql.ModelFailed($"indicators/{indicator.Sql}"));
             modelTimer?.Invoke(indicator.Id, clock.Elapsed.TotalSeconds);
         }
         CheckShape(connection);
@@ -69,12 +70,12 @@ public static class IndicatorRunner
     /// <summary>Fails the build when a model returns an unknown level or two rows for one cell.</summary>
     private static void CheckShape(DuckDBConnection connection)
     {
-        var levels = string.Join(", ", Levels.Select(SqlRunner.Literal));
-        var badLevels = SqlRunner.Scalar(connection,
+        var levels = string.Join(", ", Levels.Select(Sql.Literal));
+        var badLevels = Sql.Scalar(connection,
             $"select string_agg(distinct indicator_id || ':' || level, ', ') from indicator_values where level not in ({levels})");
         if (badLevels is string bad)
             throw new InvalidOperationException($"Indicator models returned unknown levels: {bad}");
-        var duplicated = SqlRunner.Scalar(connection, """
+        var duplicated = Sql.Scalar(connection, """
             select string_agg(distinct indicator_id, ', ') from (
                 select indicator_id from indicator_values
                 group by indicator_id, level, territory_code, month having count(*) > 1)

@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Monitoring.Warehouse.DuckDb;
 
 namespace Monitoring.Warehouse.StarSchema;
 
@@ -57,7 +58,7 @@ public static class MartRunner
                 changed.Add(model);
             }
             var kind = isView ? "view" : "table";
-            SqlRunner.Execute(connection, $"create or replace {kind} {model} as\n{select}", $"{Folder}/{model}");
+            Sql.Exec(connection, $"create or replace {kind} {model} as\n{select}", Sql.ModelFailed($"{Folder}/{model}"));
             modelTimer?.Invoke(model, clock.Elapsed.TotalSeconds);
         }
     }

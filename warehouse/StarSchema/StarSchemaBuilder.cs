@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Monitoring.Warehouse.DuckDb;
 
 namespace Monitoring.Warehouse.StarSchema;
 
@@ -19,7 +20,7 @@ public static class StarSchemaBuilder
     {
         // The load writes quarantine_by_ats (dq_quarantine_rate reads it); a warehouse loaded by an earlier release,
         // or built by hand, has none: an empty one counts nothing.
-        SqlRunner.Execute(conn, "create table if not exists quarantine_by_ats (ats_code varchar, \"read\" bigint, quarantined bigint)");
+        Sql.Exec(conn, "create table if not exists quarantine_by_ats (ats_code varchar, \"read\" bigint, quarantined bigint)");
         MartRunner.Run(conn, changed: changed);
     }
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Monitoring.Etl.Generate;
+using Monitoring.Tools.Generate;
 using Monitoring.Etl.OpenData;
 using Monitoring.Etl.Pipeline;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Monitoring.Etl.Generate;
+using Monitoring.Tools.Generate;
 using Monitoring.Etl.Pipeline;
 using Monitoring.Tests.Etl.Support;
 using Monitoring.DataDir.FollowUp;

@@ -1,5 +1,5 @@
 using Monitoring.Etl.Contract;
-using Monitoring.Etl.Generate;
+using Monitoring.Tools.Generate;
 using Monitoring.Etl.Validate;
 using Monitoring.Tests.Etl.Support;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Monitoring.Etl.Generate;
+using Monitoring.Tools.Generate;
 using Monitoring.Etl.Pipeline;
 using Monitoring.Tests.Etl.Support;
 using Monitoring.DataDir;

@@ -1,4 +1,4 @@
-using Monitoring.Etl.Generate;
+using Monitoring.Tools.Generate;
 using Monitoring.Etl.Pipeline;
 using Monitoring.Tests.Etl.Support;
 using Monitoring.DataDir;

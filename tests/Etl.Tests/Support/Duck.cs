@@ -1,5 +1,6 @@
 using System.Globalization;
 using DuckDB.NET.Data;
+using Monitoring.Warehouse.DuckDb;
 
 namespace Monitoring.Tests.Etl.Support;
 
@@ -59,9 +60,9 @@ public sealed class Duck : IDisposable
 
     /// <summary>DuckDB's reader with the contract's dialect, every column as text.</summary>
     public static string ReadCsv(string path) =>
-        $"read_csv('{path.Replace("'", "''")}', delim=';', quote='\"', escape='\"', header=true, all_varchar=true, strict_mode=true)";
+        $"read_csv({Sql.Literal(path)}, delim=';', quote='\"', escape='\"', header=true, all_varchar=true, strict_mode=true)";
 
-    public static string Lit(string s) => $"'{s.Replace("'", "''")}'";
+    public static string Lit(string s) => Sql.Literal(s);
 
     public void Dispose() => _conn.Dispose();
 }

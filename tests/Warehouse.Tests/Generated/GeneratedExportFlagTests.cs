@@ -1,6 +1,6 @@
 using System.Text.Json;
 using DuckDB.NET.Data;
-using Monitoring.Etl.Generate;
+using Monitoring.Tools.Generate;
 using Monitoring.Etl.Pipeline;
 using Monitoring.Tests.Warehouse.Support;
 using Monitoring.DataDir;

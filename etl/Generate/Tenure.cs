@@ -1,7 +1,0 @@
-namespace Monitoring.Etl.Generate;
-
-/// <summary>One operator's time in a post: active from one day to another (inclusive; null = open-ended).</summary>
-internal sealed record Tenure(string OperatorId, DateOnly From, DateOnly? To)
-{
-    public bool Covers(DateOnly day) => From <= day && (To is null || To >= day);
-}

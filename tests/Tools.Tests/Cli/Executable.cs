@@ -1,0 +1,31 @@
+using System.Diagnostics;
+
+namespace Monitoring.Tests.Tools.Cli;
+
+/// <summary>One of the built executables (copied beside the tests by the project references), run as a real child process.</summary>
+public sealed record Executable(string Dll)
+{
+    public sealed record Result(int ExitCode, string Out, string Err)
+    {
+        public override string ToString() => $"exit {ExitCode}\nstdout:\n{Out}\nstderr:\n{Err}";
+    }
+
+    public Result Run(params string[] args)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, Dll);
+        Assert.True(File.Exists(path), $"{Dll} is not beside the tests");
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        psi.ArgumentList.Add(path);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"{Dll} {string.Join(' ', args)} did not end within 60 s");
+        }
+        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+    }
+}

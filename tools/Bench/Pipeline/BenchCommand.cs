@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using Monitoring.Etl.Cli;
+using Monitoring.Tools.Generate;
+using Monitoring.Etl;
+using Monitoring.Etl.Pipeline;
+using Spectre.Console;
+
+namespace Monitoring.Tools.Bench.Pipeline;
+
+/// <summary>
+/// `monitoring-bench pipeline --preset national`: generates the export once (cached), then measures, in this process,
+/// DuckDB's native CSV → Parquet of the same files, the full pipeline per stage, and a 1% daily
+/// delta; prints the ratios against the targets and writes them as JSON.
+/// </summary>
+public static class BenchCommand
+{
+    const double FullTarget = 2.0, DeltaTarget = 0.10, MemoryTargetMb = 3072;
+
+    public static Verb Verb()
+    {
+        var preset = new Option<string>("--preset") { Description = "the export's size: tiny, regional or national (~16M rows; minutes)", HelpName = "PRESET", DefaultValueFactory = _ => "national" };
+        preset.AcceptOnlyFromAmong("tiny", "regional", "national");
+        var seed = new Option<int>("--seed") { Description = "the generator's seed", HelpName = "N", DefaultValueFactory = _ => 7 };
+        var work = new Option<string?>("--work") { Description = "where the export (generated once, then reused), the native baseline and the data go (default .bench/PRESET)", HelpName = "DIR" };
+        var output = new Option<string?>("--out") { Description = "where to write the results as JSON (default WORK/bench.json)", HelpName = "FILE.json" };
+        var verb = new Verb("pipeline", "time the full pipeline and a 1% daily delta against DuckDB's native CSV → Parquet of the same files")
+        {
+            preset, seed, work, output,
+        };
+        verb.UsageExit = 2;
+        verb.SetAction(parsed => Run(parsed.GetValue(preset)!, parsed.GetValue(seed), parsed.GetValue(work), parsed.GetValue(output)));
+        return verb;
+    }
+
+    public static int Run(string presetName, int seed, string? workDir, string? outPath)
+    {
+        var preset = Enum.Parse<GeneratorPreset>(presetName, ignoreCase: true);
+        var work = Path.GetFullPath(workDir ?? Path.Combine(".bench", presetName));
+        var output = outPath ?? Path.Combine(work, "bench.json");
+        var export = Path.Combine(work, $"export-seed{seed}");
+        if (Environment.GetEnvironmentVariable("MONITORING_PSEUDONYM_KEY") is null)
+            Environment.SetEnvironmentVariable("MONITORING_PSEUDONYM_KEY", Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+
+        if (!File.Exists(Path.Combine(export, "manifest.json")))
+        {
+            AnsiConsole.MarkupLine($"generating the {presetName} export once into {export} …");
+            ExportGenerator.Generate(new GeneratorOptions { Preset = preset, Seed = seed, OutputDirectory = export });
+        }
+
+        AnsiConsole.MarkupLine("native DuckDB read_csv → COPY (FORMAT parquet) …");
+        var (nativeSeconds, nativeRows) = NativeBaseline.Run(export, Path.Combine(work, "native"));
+
+        var data = Path.Combine(work, "data");
+        if (Directory.Exists(data)) Directory.Delete(data, recursive: true);
+        AnsiConsole.MarkupLine("full pipeline …");
+        var clock = Stopwatch.StartNew();
+        var full = PipelineRunner.Run(new PipelineOptions { Source = export, DataDir = data });
+        var fullSeconds = clock.Elapsed.TotalSeconds;
+        var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
+
+        AnsiConsole.MarkupLine("daily delta (1%) …");
+        var delta = DeltaExportMaker.Make(export, Path.Combine(work, "delta"));
+        clock.Restart();
+        var deltaReport = PipelineRunner.Run(new PipelineOptions { Source = delta, DataDir = data });
+        var deltaSeconds = clock.Elapsed.TotalSeconds;
+
+        var rows = full.Files.Values.Sum(f => f.Read);
+        var result = new
+        {
+            date = DateTimeOffset.UtcNow,
+            machine = $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0:0} GB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}",
+            preset = presetName,
+            rows,
+            native_csv_to_parquet_seconds = Math.Round(nativeSeconds, 2),
+            native_rows = nativeRows,
+            full_run_seconds = Math.Round(fullSeconds, 2),
+            full_status = full.Status,
+            full_ratio_to_native = Math.Round(fullSeconds / nativeSeconds, 2),
+            full_rows_per_second = Math.Round(rows / fullSeconds),
+            stages_seconds = full.StageSeconds,
+            peak_memory_mb = Math.Round(peakMb),
+            delta_run_seconds = Math.Round(deltaSeconds, 2),
+            delta_status = deltaReport.Status,
+            delta_ratio_to_full = Math.Round(deltaSeconds / fullSeconds, 3),
+            targets = new { full_ratio = FullTarget, delta_ratio = DeltaTarget, peak_memory_mb = MemoryTargetMb },
+        };
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+        File.WriteAllText(output, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
+
+        var t = new Table().AddColumns("measure", "value", "target", "verdict");
+        t.AddRow("native CSV → Parquet", $"{nativeSeconds:0.0} s", "", "");
+        t.AddRow("full pipeline", $"{fullSeconds:0.0} s ({full.Status.Text()})", "", "");
+        t.AddRow("full ÷ native", $"{fullSeconds / nativeSeconds:0.00}×", $"≤ {FullTarget}×", Verdict(fullSeconds / nativeSeconds <= FullTarget));
+        t.AddRow("peak memory", $"{peakMb:N0} MB", $"≤ {MemoryTargetMb:N0} MB", Verdict(peakMb <= MemoryTargetMb));
+        t.AddRow("delta (1%)", $"{deltaSeconds:0.0} s ({deltaReport.Status.Text()})", "", "");
+        t.AddRow("delta ÷ full", $"{deltaSeconds / fullSeconds:P0}", $"≤ {DeltaTarget:P0}", Verdict(deltaSeconds / fullSeconds <= DeltaTarget));
+        // Pseudonym maps are built beside validation on a full export: the stages add up to more than the total.
+        foreach (var (stage, s) in full.StageSeconds) t.AddRow($"  stage {stage}{(stage == "pseudonymize" ? " (beside validate)" : "")}", $"{s:0.00} s", "", "");
+        t.AddRow("rows", $"{rows:N0} ({rows / fullSeconds:N0}/s)", "", "");
+        AnsiConsole.Write(t);
+        AnsiConsole.MarkupLine($"written to {output}");
+        return full.Status == RunStatus.Succeeded && deltaReport.Status == RunStatus.Succeeded ? 0 : 1;
+    }
+
+    static string Verdict(bool met) => met ? "[green]met[/]" : "[red]MISSED[/]";
+}
