@@ -99,14 +99,6 @@ public sealed class MetaQueries(WarehouseReader db)
     public CaseManagerCounts CasesProcessedByCaseManager() => Cached("cm_cases_processed", () => CaseManagerCounts.Load(db, "cases_processed"));
 
     /// <summary>
-    /// Whether the snapshot in service holds a table or view. Snapshots built before a dashboard mart (dash_*)
-    /// existed lack it, and a panel then falls back to computing the same figures from the facts.
-    /// </summary>
-    public bool HasTable(string name) => Cached("tables", () => db.Rows("""
-        select table_name from information_schema.tables
-        """).Select(r => S(r, "table_name")!).ToHashSet(StringComparer.OrdinalIgnoreCase)).Contains(name);
-
-    /// <summary>
     /// The data-quality indicators of the catalogue and the value above which an ATS's recording is out of range
     /// (family = data_quality, dq_max). Empty for a snapshot built before they existed.
     /// </summary>

@@ -1,4 +1,6 @@
+using System.Net;
 using DuckDB.NET.Data;
+using Monitoring.Dashboards.Data;
 using Monitoring.Dashboards.Queries;
 using Monitoring.Warehouse.Snapshots;
 
@@ -6,8 +8,7 @@ namespace Monitoring.Tests.Dashboards;
 
 /// <summary>
 /// The dashboards' precomputed marts (sql/marts/dash_*.sql) against the same figures worked out here from the
-/// warehouse's own rows, and the panels that read them against the same panels on a copy of the snapshot
-/// without them (the fallback for snapshots built before the marts).
+/// warehouse's own rows, and a snapshot without them (built by an earlier release) refused with a clear message.
 /// </summary>
 [Collection("app")]
 public sealed class DashboardMartTests(DashboardsApp app)
@@ -76,11 +77,11 @@ public sealed class DashboardMartTests(DashboardsApp app)
     }
 
     [Fact]
-    public void Panels_are_the_same_with_and_without_the_dashboard_marts()
+    public async Task A_snapshot_without_a_dashboard_mart_is_refused_as_old_and_says_what_to_run()
     {
-        // A copy of the snapshot in service without the dash_* tables, as a snapshot built before them would be.
+        // A copy of the snapshot in service without one dash_* mart, as a snapshot built by an earlier release would be.
         var runId = new SnapshotStore(app.DataDir).CurrentRunId()!;
-        var copy = Path.Combine(app.Root, "no-marts");
+        var copy = Path.Combine(app.Root, "old-snapshot");
         var snapshot = Path.Combine(copy, "snapshots", runId);
         Directory.CreateDirectory(snapshot);
         File.Copy(Path.Combine(app.DataDir, "snapshots", runId, "warehouse.duckdb"), Path.Combine(snapshot, "warehouse.duckdb"));
@@ -89,23 +90,41 @@ public sealed class DashboardMartTests(DashboardsApp app)
         {
             c.Open();
             using var drop = c.CreateCommand();
-            drop.CommandText = "drop table dash_step_medians; drop table dash_case_manager_workload; drop table dash_waiting_cases;";
+            drop.CommandText = "drop table dash_case_manager_month";
             drop.ExecuteNonQuery();
         }
 
-        using var with = new DashboardQueries(app.DataDir);
-        using var without = new DashboardQueries(copy);
-        Assert.False(without.Meta.HasTable("dash_step_medians"));
-        var ats = with.Meta.Ats().First(a => a.RegionCode == "15");
-        var cm = with.Meta.FirstCaseManager(ats.Code)!;
-        foreach (var scope in new[] { new UserScope(UserRole.Coordinator, "15", ats.Code), new UserScope(UserRole.CaseManager, "15", ats.Code, cm) })
-            foreach (var panel in new[] { "casework-workload", "casework-waiting", "casework-steps" })
-            {
-                var a = with.Panel(panel, scope, new());
-                var b = without.Panel(panel, scope, new());
-                Assert.NotEmpty(a.Rows);
-                Assert.Equal(b.Columns.Select(c => c.Key), a.Columns.Select(c => c.Key));
-                Assert.Equal(b.Rows.Select(r => string.Join("|", r)), a.Rows.Select(r => string.Join("|", r)));
-            }
+        // The query layer: every panel refuses it, naming the snapshot, the missing mart and the command to run.
+        using (var old = new DashboardQueries(copy))
+        {
+            var e = Assert.Throws<OldSnapshotException>(() => old.Panel("ministry-headlines", UserScope.Ministry, new()));
+            Assert.Contains(runId, e.Message);
+            Assert.Contains("dash_case_manager_month", e.Message);
+            Assert.DoesNotContain("dash_step_medians", e.Message);
+            Assert.Contains("etl rebuild", e.Message);
+        }
+
+        // The real app on it: the public page says the snapshot must be rebuilt (503), a CSV is 503, the log says what to run.
+        var baseUrl = $"http://127.0.0.1:{AppProcess.FreePort()}";
+        var log = Path.Combine(Artifacts.Dir, "old-snapshot-app.log");
+        using var process = AppProcess.Start(AppProcess.DashboardsDll(), copy, baseUrl, log);
+        try
+        {
+            await AppProcess.WaitUntilServingAsync(process, baseUrl, log, expected: HttpStatusCode.ServiceUnavailable);
+            using var http = new HttpClient();
+            var page = await http.GetAsync(baseUrl + "/public?lang=en");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+            Assert.Contains("built by an earlier release and must be rebuilt", await page.Content.ReadAsStringAsync());
+            var csv = await http.GetAsync(baseUrl + "/api/panels/public-headlines.csv");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, csv.StatusCode);
+            var until = DateTime.UtcNow.AddSeconds(30);
+            while (!AppProcess.ReadLog(log).Contains("etl rebuild") && DateTime.UtcNow < until) await Task.Delay(200);
+            Assert.Contains($"snapshot {runId} was built by an earlier release, before the dashboard marts dash_case_manager_month", AppProcess.ReadLog(log));
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using DuckDB.NET.Data;
 using Microsoft.Playwright;
 using Monitoring.Etl.Generate;
@@ -69,9 +67,9 @@ public sealed class DashboardsApp : IAsyncLifetime
 
     private void StartApp()
     {
-        var port = FreePort();
+        var port = AppProcess.FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
-        var dll = DashboardsDll();
+        var dll = AppProcess.DashboardsDll();
         _app = AppProcess.Start(dll, DataDir, BaseUrl, LogPath);
     }
 
@@ -113,24 +111,5 @@ public sealed class DashboardsApp : IAsyncLifetime
         _playwright?.Dispose();
         if (_app is { HasExited: false }) { _app.Kill(entireProcessTree: true); await _app.WaitForExitAsync(); }
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
-    }
-
-    internal static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
-
-    /// <summary>dashboards/bin/&lt;same configuration as the tests&gt;/net10.0/Monitoring.Dashboards.dll.</summary>
-    internal static string DashboardsDll()
-    {
-        var baseDir = new DirectoryInfo(AppContext.BaseDirectory);
-        var tfm = baseDir.Name;
-        var configuration = baseDir.Parent!.Name;
-        var dll = Path.Combine(Artifacts.RepoRoot, "dashboards", "bin", configuration, tfm, "Monitoring.Dashboards.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException("build the dashboards project first", dll);
     }
 }

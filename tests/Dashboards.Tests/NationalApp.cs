@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Playwright;
 
 namespace Monitoring.Tests.Dashboards;
@@ -30,30 +28,11 @@ public sealed class NationalApp : IAsyncLifetime
         Directory.CreateSymbolicLink(Path.Combine(DataDir, "snapshots", runId), Path.GetFullPath(Path.Combine(source, "snapshots", runId)));
         File.WriteAllText(Path.Combine(DataDir, "CURRENT"), runId + "\n");
 
-        var port = FreePort();
-        BaseUrl = $"http://127.0.0.1:{port}";
-        var dll = DashboardsApp.DashboardsDll();
-        _app = AppProcess.Start(dll, DataDir, BaseUrl, LogPath);
-
-        using (var http = new HttpClient())
-        {
-            var until = DateTime.UtcNow.AddSeconds(120);
-            while (true)
-            {
-                if (_app.HasExited) throw new InvalidOperationException($"dashboards exited with {_app.ExitCode}; see {LogPath}");
-                if (DateTime.UtcNow > until) throw new TimeoutException("dashboards did not start on the national data");
-                try { if ((await http.GetAsync(BaseUrl + "/public")).StatusCode == HttpStatusCode.OK) break; }
-                catch (HttpRequestException) { }
-                await Task.Delay(500);
-            }
-        }
+        BaseUrl = $"http://127.0.0.1:{AppProcess.FreePort()}";
+        _app = AppProcess.Start(AppProcess.DashboardsDll(), DataDir, BaseUrl, LogPath);
+        await AppProcess.WaitUntilServingAsync(_app, BaseUrl, LogPath, seconds: 120);
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = DashboardsApp.Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        Browser = await DashboardsApp.LaunchChromiumAsync(_playwright);
     }
 
     /// <summary>A fresh 1280×900 page, signed in as a demo user (null = the public).</summary>
@@ -65,14 +44,5 @@ public sealed class NationalApp : IAsyncLifetime
         if (_app is { HasExited: false }) { _app.Kill(entireProcessTree: true); await _app.WaitForExitAsync(); }
         // The link is removed, never what it points to.
         try { if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true); } catch (IOException) { }
-    }
-
-    private static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
     }
 }

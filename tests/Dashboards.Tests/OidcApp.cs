@@ -44,10 +44,10 @@ public sealed class OidcApp : IAsyncLifetime
         Assert.True(report.Status == "succeeded", $"pipeline {report.Status}: {report.Error}");
         ReadCodes();
 
-        BaseUrl = $"http://127.0.0.1:{DashboardsApp.FreePort()}";
-        Provider = new OidcProvider(DashboardsApp.FreePort(), BaseUrl, Users(), Root);
+        BaseUrl = $"http://127.0.0.1:{AppProcess.FreePort()}";
+        Provider = new OidcProvider(AppProcess.FreePort(), BaseUrl, Users(), Root);
         await Provider.WaitUntilServingAsync();
-        _app = AppProcess.Start(DashboardsApp.DashboardsDll(), DataDir, BaseUrl, LogPath, new Dictionary<string, string>
+        _app = AppProcess.Start(AppProcess.DashboardsDll(), DataDir, BaseUrl, LogPath, new Dictionary<string, string>
         {
             ["Auth:Oidc:Authority"] = Provider.Url,
             ["Auth:Oidc:ClientId"] = OidcProvider.ClientId,
