@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dapper;
+using DuckDB.NET.Data;
 using Monitoring.Dashboards.Data;
 
 namespace Monitoring.Dashboards.Queries;
@@ -18,14 +19,18 @@ public sealed class WarehouseReader(WarehouseConnections connections)
         }
     }
 
-    /// <summary>Streams a query's rows to a reader callback (bulk loads, where a dictionary per row would cost too much).</summary>
-    public void Read(string sql, Action<System.Data.Common.DbDataReader> read)
+    /// <summary>
+    /// Streams a query's rows to a reader callback (bulk loads, where a dictionary per row would cost too much);
+    /// <paramref name="parameters"/> are bound as <c>$name</c>, never written into the SQL.
+    /// </summary>
+    public void Read(string sql, Action<System.Data.Common.DbDataReader> read, params (string Name, object? Value)[] parameters)
     {
         var (connection, _) = connections.Open();
         using (connection)
         {
             using var command = connection.CreateCommand();
             command.CommandText = sql;
+            foreach (var (name, value) in parameters) command.Parameters.Add(new DuckDBParameter(name, value ?? DBNull.Value));
             using var reader = command.ExecuteReader();
             read(reader);
         }

@@ -16,10 +16,10 @@ public sealed class CaseManagerCounts
     {
         var counts = new CaseManagerCounts();
         var months = new Dictionary<string, string>(StringComparer.Ordinal);
-        db.Read($"""
+        db.Read("""
             select month, territory_code, numerator
             from indicator_values
-            where level = 'case_manager' and indicator_id = '{indicatorId.Replace("'", "''")}'
+            where level = 'case_manager' and indicator_id = $indicator
             """, r =>
         {
             while (r.Read())
@@ -28,7 +28,7 @@ public sealed class CaseManagerCounts
                 month = months.TryGetValue(month, out var shared) ? shared : months[month] = month;
                 counts._numerators[(month, r.GetString(1))] = r.IsDBNull(2) ? null : Convert.ToDouble(r.GetValue(2), System.Globalization.CultureInfo.InvariantCulture);
             }
-        });
+        }, ("indicator", indicatorId));
         return counts;
     }
 
