@@ -1,6 +1,6 @@
 using Monitoring.Dashboards.Queries;
 
-namespace Monitoring.Tests.Dashboards;
+namespace Monitoring.Tests.Dashboards.Access;
 
 /// <summary>The scoped query layer without the web host, on the real DATA_DIR: every out-of-scope call throws.</summary>
 [Collection("app")]

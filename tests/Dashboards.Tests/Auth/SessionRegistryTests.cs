@@ -1,6 +1,6 @@
 using Monitoring.Dashboards.Auth;
 
-namespace Monitoring.Tests.Dashboards;
+namespace Monitoring.Tests.Dashboards.Auth;
 
 /// <summary>
 /// The server-side session lifetimes (the HTTP tests prove sign-out and the id_token's expiry on the real app; the

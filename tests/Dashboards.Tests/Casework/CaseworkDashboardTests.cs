@@ -1,4 +1,4 @@
-namespace Monitoring.Tests.Dashboards;
+namespace Monitoring.Tests.Dashboards.Casework;
 
 [Collection("app")]
 public sealed class CaseworkDashboardTests(DashboardsApp app)

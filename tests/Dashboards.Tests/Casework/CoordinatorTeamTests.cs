@@ -1,6 +1,6 @@
 using Monitoring.Warehouse.Pseudonyms;
 
-namespace Monitoring.Tests.Dashboards;
+namespace Monitoring.Tests.Dashboards.Casework;
 
 /// <summary>
 /// The coordinator's team panels (issue 16) through the real app: per case manager step timing, the unassigned

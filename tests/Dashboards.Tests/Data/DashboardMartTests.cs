@@ -4,7 +4,7 @@ using Monitoring.Dashboards.Data;
 using Monitoring.Dashboards.Queries;
 using Monitoring.Warehouse.Snapshots;
 
-namespace Monitoring.Tests.Dashboards;
+namespace Monitoring.Tests.Dashboards.Data;
 
 /// <summary>
 /// The dashboards' precomputed marts (sql/marts/dash_*.sql) against the same figures worked out here from the

@@ -1,4 +1,4 @@
-namespace Monitoring.Tests.Dashboards;
+namespace Monitoring.Tests.Dashboards.Data;
 
 [Collection("app")]
 public sealed class SnapshotSwitchTests(DashboardsApp app)

@@ -2,7 +2,7 @@ using System.Globalization;
 using DuckDB.NET.Data;
 using Microsoft.Playwright;
 
-namespace Monitoring.Tests.Dashboards;
+namespace Monitoring.Tests.Dashboards.Downloads;
 
 /// <summary>
 /// Formula injection from the outside: a follow-up note starting with "-" is posted through the real app's form

@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 using Monitoring.Dashboards.Downloads;
 using Monitoring.Etl.OpenData;
 
-namespace Monitoring.Tests.Dashboards;
+namespace Monitoring.Tests.Dashboards.Downloads;
 
 /// <summary>
 /// Issue 6 on the real app: open-data releases made by the real publisher (two snapshots → two releases) linked from

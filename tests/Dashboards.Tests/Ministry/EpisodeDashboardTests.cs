@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 using Monitoring.Dashboards.Queries;
 using Monitoring.Warehouse.FollowUp;
 
-namespace Monitoring.Tests.Dashboards;
+namespace Monitoring.Tests.Dashboards.Ministry;
 
 /// <summary>
 /// Flag episodes on the real app over the tiny DATA_DIR (whose load filled the follow-up register): the ministry's

@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using Monitoring.Warehouse.FollowUp;
 
-namespace Monitoring.Tests.Dashboards;
+namespace Monitoring.Tests.Dashboards.Ministry;
 
 [Collection("app")]
 public sealed class MinistryDashboardTests(DashboardsApp app)

@@ -1,6 +1,6 @@
 using Monitoring.Dashboards.Queries;
 
-namespace Monitoring.Tests.Dashboards;
+namespace Monitoring.Tests.Dashboards.Ministry;
 
 /// <summary>The data-quality indicators beside every flag of the ministry's list, checked against the warehouse by SQL.</summary>
 [Collection("app")]

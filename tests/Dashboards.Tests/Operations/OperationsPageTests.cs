@@ -4,7 +4,7 @@ using DuckDB.NET.Data;
 using Microsoft.Playwright;
 using Monitoring.Etl.Schedule;
 
-namespace Monitoring.Tests.Dashboards;
+namespace Monitoring.Tests.Dashboards.Operations;
 
 /// <summary>
 /// The ministry's operations page (issue 5) on the real app: job history written by real run-job invocations of the

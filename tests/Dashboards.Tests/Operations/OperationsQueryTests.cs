@@ -2,7 +2,7 @@ using Monitoring.Dashboards.Downloads;
 using Monitoring.Dashboards.Operations;
 using Monitoring.Dashboards.Queries;
 
-namespace Monitoring.Tests.Dashboards;
+namespace Monitoring.Tests.Dashboards.Operations;
 
 /// <summary>The operations and download queries without the web host, on a DATA_DIR where nothing has run yet.</summary>
 public sealed class OperationsQueryTests : IDisposable

@@ -1,7 +1,7 @@
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
-namespace Monitoring.Tests.Dashboards;
+namespace Monitoring.Tests.Dashboards.Pages;
 
 [Collection("app")]
 public sealed class AccessibilityTests(DashboardsApp app)

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace Monitoring.Tests.Dashboards;
+namespace Monitoring.Tests.Dashboards.Pages;
 
 /// <summary>
 /// Each dashboard at national scale (opt-in: MONITORING_NATIONAL_DATA), photographed at 1280×900 into

@@ -1,4 +1,4 @@
-namespace Monitoring.Tests.Dashboards;
+namespace Monitoring.Tests.Dashboards.Planner;
 
 [Collection("app")]
 public sealed class PlannerDashboardTests(DashboardsApp app)

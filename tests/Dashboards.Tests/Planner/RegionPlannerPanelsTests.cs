@@ -1,7 +1,7 @@
 using Monitoring.Tests.Dashboards.FirstContact;
 using System.Globalization;
 
-namespace Monitoring.Tests.Dashboards;
+namespace Monitoring.Tests.Dashboards.Planner;
 
 /// <summary>
 /// The planners' issue-16 panels through the real app: the region's ATS side by side, the ATS planner's peers as an

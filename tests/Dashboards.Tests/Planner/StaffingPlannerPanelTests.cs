@@ -2,7 +2,7 @@ using Bunit;
 using Monitoring.Dashboards.Components.Shared;
 using Monitoring.Dashboards.Queries;
 
-namespace Monitoring.Tests.Dashboards;
+namespace Monitoring.Tests.Dashboards.Planner;
 
 /// <summary>The staffing planner's arithmetic, against figures worked out by hand.</summary>
 public sealed class StaffingPlannerPanelTests : IDisposable

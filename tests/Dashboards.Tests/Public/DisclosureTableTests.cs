@@ -3,7 +3,7 @@ using Monitoring.Dashboards.Components.Shared;
 using Monitoring.Dashboards.Queries;
 using Monitoring.Warehouse.Disclosure;
 
-namespace Monitoring.Tests.Dashboards;
+namespace Monitoring.Tests.Dashboards.Public;
 
 /// <summary>Disclosure control as the public table renders it: cells protected by the one rule set, written by the page's mapping.</summary>
 public sealed class DisclosureTableTests : IDisposable

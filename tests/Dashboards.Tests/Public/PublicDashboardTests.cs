@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace Monitoring.Tests.Dashboards;
+namespace Monitoring.Tests.Dashboards.Public;
 
 [Collection("app")]
 public sealed class PublicDashboardTests(DashboardsApp app)

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace Monitoring.Tests.Dashboards;
+namespace Monitoring.Tests.Dashboards.Security;
 
 /// <summary>
 /// The Content-Security-Policy in a real browser: every page of every role loads with no violation reported (neither

@@ -1,7 +1,7 @@
 using System.Net;
 using Monitoring.Warehouse.FollowUp;
 
-namespace Monitoring.Tests.Dashboards;
+namespace Monitoring.Tests.Dashboards.Security;
 
 /// <summary>
 /// Issue 12 (web hygiene) on the real app over real HTTP, as an attacker meets it: refused antiforgery tokens, open

@@ -5,7 +5,7 @@ using Monitoring.Etl.Generate;
 using Monitoring.Etl.Pipeline;
 using Monitoring.Warehouse.Snapshots;
 
-namespace Monitoring.Tests.Dashboards;
+namespace Monitoring.Tests.Dashboards.Auth.Oidc;
 
 /// <summary>
 /// The dashboards configured for OpenID Connect against a real provider started locally (<see cref="OidcProvider"/>),

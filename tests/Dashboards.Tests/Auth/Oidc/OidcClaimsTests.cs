@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Monitoring.Dashboards.Auth;
 using Monitoring.Dashboards.Queries;
 
-namespace Monitoring.Tests.Dashboards;
+namespace Monitoring.Tests.Dashboards.Auth.Oidc;
 
 /// <summary>An OpenID Connect provider's claims become a scope; anything incomplete falls back to public.</summary>
 public sealed class OidcClaimsTests

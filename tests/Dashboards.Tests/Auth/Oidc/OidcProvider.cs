@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 
-namespace Monitoring.Tests.Dashboards;
+namespace Monitoring.Tests.Dashboards.Auth.Oidc;
 
 /// <summary>
 /// A real OpenID Connect provider on this machine: the npm package oidc-provider 9.13.3 (installed by this project's

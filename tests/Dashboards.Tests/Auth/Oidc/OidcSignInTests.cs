@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Playwright;
 
-namespace Monitoring.Tests.Dashboards;
+namespace Monitoring.Tests.Dashboards.Auth.Oidc;
 
 /// <summary>
 /// Sign-in against a real OpenID Connect provider (oidc-provider, started locally), driven in headless Chromium:
