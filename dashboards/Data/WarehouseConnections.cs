@@ -37,6 +37,16 @@ public sealed class WarehouseConnections(SnapshotStore store) : IDisposable
         if (!File.Exists(path)) throw new NoSnapshotException($"snapshot {runId} has no {Path.GetFileName(path)}");
         var connection = new DuckDBConnection(ConnectionString(path));
         connection.Open();
+        try
+        {
+            // Once per snapshot (the root is cached): an old snapshot is refused for as long as CURRENT names it.
+            DashboardMarts.Require(connection, runId);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
         return connection;
     }
 

@@ -15,6 +15,7 @@ public sealed class SnapshotWarmup(DashboardQueries queries, ILogger<SnapshotWar
     {
         await Task.Yield();
         string? warmed = null;
+        string? refused = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -27,6 +28,13 @@ public sealed class SnapshotWarmup(DashboardQueries queries, ILogger<SnapshotWar
                     warmed = current;
                     log.LogInformation("snapshot {RunId} loaded in {Ms:0} ms", current, clock.Elapsed.TotalMilliseconds);
                 }
+            }
+            catch (OldSnapshotException e)
+            {
+                // Said once per snapshot: what the operator must run for the dashboards to serve data again.
+                var current = queries.Connections.Store.CurrentRunId();
+                if (current != refused) log.LogError("{Message}", e.Message);
+                refused = current;
             }
             catch (NoSnapshotException) { }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -45,6 +45,8 @@ public static class Labels
         ["forbidden.text"] = ("Questi dati sono fuori dal perimetro del tuo profilo.", "This data is outside your profile's scope."),
         ["nodata.title"] = ("Nessun dato disponibile", "No data available"),
         ["nodata.text"] = ("Non è ancora stata pubblicata un'elaborazione.", "No snapshot has been published yet."),
+        ["nodata.old_snapshot"] = ("L'elaborazione in servizio è stata prodotta da una versione precedente e va ricostruita: i dati tornano con la prossima elaborazione.",
+            "The snapshot in service was built by an earlier release and must be rebuilt: the data return with the next run."),
         ["home.title"] = ("Monitoraggio dell'Assegno di Inclusione", "Monitoring the Assegno di Inclusione"),
         ["home.intro"] = ("Cruscotti per il Ministero, gli ambiti territoriali, i coordinatori e i case manager, e dati pubblici.", "Dashboards for the Ministry, social districts, coordinators and case managers, and public data."),
         ["signin.title"] = ("Accesso", "Sign in"),

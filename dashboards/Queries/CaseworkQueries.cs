@@ -21,18 +21,12 @@ public sealed class CaseworkQueries(WarehouseReader db, MetaQueries meta, ScopeR
         var (ats, own) = Scope(scope, f, "case-manager workload");
         var month = meta.ResolveMonth(f.Month);
         var processed = meta.CasesProcessedByCaseManager();
-        var rows = db.Rows($$"""
-            with case_managers as (
-                -- Only those active in the month (fct_staffing_monthly); leavers still holding cases are listed apart.
-                select distinct operator_key as case_manager_key from fct_staffing_monthly
-                where ats_code = $ats and month = $month and ($own is null or operator_key = $own)
-            ),
-            open_cases as (
-                {{(meta.HasTable("dash_case_manager_workload") ? WorkloadPrecomputed : WorkloadFromOpenCases)}}
-            )
-            select c.case_manager_key, coalesce(o.open_cases, 0) as open_cases, o.max_days, o.median_days
-            from case_managers c
-            left join open_cases o using (case_manager_key)
+        // Case managers active in the month, with their open cases (dash_case_manager_month); leavers still holding
+        // cases are listed apart (TeamQueries.Leavers).
+        var rows = db.Rows("""
+            select cast(case_manager_key as varchar) as case_manager_key, open_cases, max_days, median_days
+            from dash_case_manager_month
+            where ats_code = $ats and month = $month and ($own is null or case_manager_key = $own)
             """, new { ats, own, month })
             .Select(r => (Key: S(r, "case_manager_key")!, Open: D(r, "open_cases") ?? 0, Processed: processed.Get(month, S(r, "case_manager_key")!) ?? 0,
                           MaxDays: D(r, "max_days"), MedianDays: D(r, "median_days")))
@@ -45,47 +39,20 @@ public sealed class CaseworkQueries(WarehouseReader db, MetaQueries meta, ScopeR
             rows.Select(r => new object?[] { CaseManagerLabel.Of(r.Key), month, r.Open, r.Processed, r.MaxDays, r.MedianDays }).ToList());
     }
 
-    // Per case manager of the ATS: open cases and days since their last step. The mart holds them per snapshot;
-    // snapshots built before it group the open cases on each view.
-    private const string WorkloadPrecomputed = """
-        select case_manager_key, open_cases, max_days, median_days
-                from dash_case_manager_workload where ats_code = $ats
-        """;
-
-    private const string WorkloadFromOpenCases = """
-        select case_manager_key, count(*) as open_cases,
-                       max(days_since_last_event) as max_days, median(days_since_last_event) as median_days
-                from cm_open_case_age where ats_code = $ats group by case_manager_key
-        """;
-
     /// <summary>The five open cases waiting longest since their last step, for each step they are stuck at.</summary>
     public Grid Waiting(UserScope scope, PanelFilter f)
     {
         var (ats, own) = Scope(scope, f, "waiting cases");
-        var rows = meta.HasTable("dash_waiting_cases")
-            ? db.Rows("""
-                with longest as (
-                    select case_key, case_manager_key, last_event_type, days_since_last_event,
-                           case when $own is null then rank_in_ats else rank_in_case_manager end as rank
-                    from dash_waiting_cases
-                    where ats_code = $ats and ($own is null or case_manager_key = $own)
-                )
-                select * from longest where rank <= 5
-                order by last_event_type, rank
-                """, new { ats, own })
-            : db.Rows("""
-                with open_cases as (
-                    select case_key, case_manager_key, last_event_type, days_since_last_event
-                    from cm_open_case_age
-                    where ats_code = $ats and ($own is null or case_manager_key = $own)
-                ),
-                ranked as (
-                    select *, row_number() over (partition by last_event_type order by days_since_last_event desc, case_key) as rank
-                    from open_cases
-                )
-                select * from ranked where rank <= 5
-                order by last_event_type, rank
-                """, new { ats, own });
+        var rows = db.Rows("""
+            with longest as (
+                select case_key, case_manager_key, last_event_type, days_since_last_event,
+                       case when $own is null then rank_in_ats else rank_in_case_manager end as rank
+                from dash_waiting_cases
+                where ats_code = $ats and ($own is null or case_manager_key = $own)
+            )
+            select * from longest where rank <= 5
+            order by last_event_type, rank
+            """, new { ats, own });
         var lang = f.Lang;
         return new Grid("casework-waiting",
             [Columns.Of(lang, "step"), Columns.Of(lang, "case"), Columns.Of(lang, "case_manager"), Columns.Of(lang, "days_waiting", "days")],
@@ -97,7 +64,7 @@ public sealed class CaseworkQueries(WarehouseReader db, MetaQueries meta, ScopeR
     public Grid StepTiming(UserScope scope, PanelFilter f)
     {
         var (ats, own) = Scope(scope, f, "step timing");
-        var medians = meta.HasTable("dash_step_medians") ? PrecomputedMedians(ats, own) : MediansFromCases(ats, own);
+        var medians = Medians(ats, own);
         var rows = new[] { "days_to_convocation", "days_to_first_meeting", "days_to_plan" }
             .Select(step => (IDictionary<string, object?>)new Dictionary<string, object?>
             {
@@ -119,7 +86,7 @@ public sealed class CaseworkQueries(WarehouseReader db, MetaQueries meta, ScopeR
     }
 
     /// <summary>The medians from the snapshot's dash_step_medians mart: three lookups, whatever the scale.</summary>
-    private IDictionary<string, object?> PrecomputedMedians(string ats, string? own)
+    private IDictionary<string, object?> Medians(string ats, string? own)
     {
         var rows = db.Rows("""
             with wanted as (
@@ -140,22 +107,4 @@ public sealed class CaseworkQueries(WarehouseReader db, MetaQueries meta, ScopeR
         }
         return medians;
     }
-
-    /// <summary>Snapshots built before the mart: one pass over fct_cases (slow at national scale: the national median is over every case).</summary>
-    private IDictionary<string, object?> MediansFromCases(string ats, string? own) => db.Rows("""
-        with timed as (
-            select ats_code, case_manager_key, days_to_convocation, days_to_first_meeting, days_to_plan from fct_cases
-        )
-        select
-            median(days_to_convocation)   filter (where case_manager_key = $own) as own_days_to_convocation,
-            median(days_to_convocation)   filter (where ats_code = $ats)        as ats_days_to_convocation,
-            median(days_to_convocation)                                         as national_days_to_convocation,
-            median(days_to_first_meeting) filter (where case_manager_key = $own) as own_days_to_first_meeting,
-            median(days_to_first_meeting) filter (where ats_code = $ats)        as ats_days_to_first_meeting,
-            median(days_to_first_meeting)                                       as national_days_to_first_meeting,
-            median(days_to_plan)          filter (where case_manager_key = $own) as own_days_to_plan,
-            median(days_to_plan)          filter (where ats_code = $ats)        as ats_days_to_plan,
-            median(days_to_plan)                                                as national_days_to_plan
-        from timed
-        """, new { ats, own }).Single();
 }

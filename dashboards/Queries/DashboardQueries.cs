@@ -90,7 +90,6 @@ public sealed class DashboardQueries : IDisposable
         Meta.Regions();
         Meta.Ats();
         Meta.Catalogue();
-        Meta.HasTable("dash_step_medians");
         Meta.Values();
         Meta.PublicCells();
         Meta.Flags();

@@ -99,22 +99,13 @@ public sealed class MetaQueries(WarehouseReader db)
     public CaseManagerCounts CasesProcessedByCaseManager() => Cached("cm_cases_processed", () => CaseManagerCounts.Load(db, "cases_processed"));
 
     /// <summary>
-    /// Whether the snapshot in service holds a table or view. Snapshots built before a dashboard mart (dash_*)
-    /// existed lack it, and a panel then falls back to computing the same figures from the facts.
-    /// </summary>
-    public bool HasTable(string name) => Cached("tables", () => db.Rows("""
-        select table_name from information_schema.tables
-        """).Select(r => S(r, "table_name")!).ToHashSet(StringComparer.OrdinalIgnoreCase)).Contains(name);
-
-    /// <summary>
     /// The data-quality indicators of the catalogue and the value above which an ATS's recording is out of range
-    /// (family = data_quality, dq_max). Empty for a snapshot built before they existed.
+    /// (family = data_quality, dq_max). Every snapshot the dashboards serve has them (older ones lack the dashboard
+    /// marts and are refused: Data/DashboardMarts).
     /// </summary>
     public IReadOnlyDictionary<string, double> DataQualityLimits() => Cached("dq_limits", () =>
-        db.Scalar<long>("select count(*) from duckdb_columns() where table_name = 'indicator_catalogue' and column_name = 'dq_max'") == 0
-            ? new Dictionary<string, double>()
-            : db.Rows("select indicator_id, dq_max from indicator_catalogue where family = 'data_quality' and dq_max is not null")
-                .ToDictionary(r => S(r, "indicator_id")!, r => D(r, "dq_max")!.Value));
+        db.Rows("select indicator_id, dq_max from indicator_catalogue where family = 'data_quality' and dq_max is not null")
+            .ToDictionary(r => S(r, "indicator_id")!, r => D(r, "dq_max")!.Value));
 
     /// <summary>The first case manager of an ATS (demo sign-in picks a real key from the snapshot).</summary>
     public string? FirstCaseManager(string atsCode) => db.Scalar<string?>("""

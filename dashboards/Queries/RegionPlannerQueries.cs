@@ -154,7 +154,7 @@ public sealed class RegionPlannerQueries(WarehouseReader db, MetaQueries meta, S
         // One region's lines from the warehouse, then only the ATS in scope (an ATS planner: its own).
         var rows = region is null ? [] : db.Rows("""
             select ats_code, year, fund, allocated_eur, committed_eur, spent_eur
-            from fct_budget where ats_code in (select ats_code from dim_ats where region_code = $region)
+            from dash_budget where region_code = $region
             order by ats_code, year, fund
             """, new { region }).Where(r => names.ContainsKey(S(r, "ats_code")!)).ToList();
         var lang = f.Lang;

@@ -28,28 +28,19 @@ public sealed class TeamQueries(WarehouseReader db, MetaQueries meta, ScopeRules
     public Grid StepsPerCaseManager(UserScope scope, PanelFilter f)
     {
         var ats = CoordinatorAts(scope, f, "step timing per case manager");
-        // Per case manager over the ATS's own cases (small); the ATS and national medians from the mart when the
-        // snapshot has it, as the existing step panel does, else over fct_cases.
+        // Per case manager over the ATS's own cases (dash_case_manager_steps), beside the ATS and national medians (dash_step_medians).
         var own = db.Rows("""
             select cast(case_manager_key as varchar) as case_manager_key,
-                   count(days_to_convocation) as n_days_to_convocation, median(days_to_convocation) as m_days_to_convocation,
-                   count(days_to_first_meeting) as n_days_to_first_meeting, median(days_to_first_meeting) as m_days_to_first_meeting,
-                   count(days_to_plan) as n_days_to_plan, median(days_to_plan) as m_days_to_plan
-            from fct_cases where ats_code = $ats and case_manager_key is not null
-            group by case_manager_key order by case_manager_key
+                   n_days_to_convocation, m_days_to_convocation, n_days_to_first_meeting, m_days_to_first_meeting,
+                   n_days_to_plan, m_days_to_plan
+            from dash_case_manager_steps where ats_code = $ats
+            order by case_manager_key
             """, new { ats });
-        var reference = meta.HasTable("dash_step_medians")
-            ? db.Rows("""
-                select level, median_days_to_convocation as days_to_convocation, median_days_to_first_meeting as days_to_first_meeting,
-                       median_days_to_plan as days_to_plan
-                from dash_step_medians where (level = 'national' and territory_code = 'IT') or (level = 'ats' and territory_code = $ats)
-                """, new { ats })
-            : db.Rows("""
-                select 'national' as level, median(days_to_convocation) as days_to_convocation, median(days_to_first_meeting) as days_to_first_meeting,
-                       median(days_to_plan) as days_to_plan from fct_cases
-                union all
-                select 'ats', median(days_to_convocation), median(days_to_first_meeting), median(days_to_plan) from fct_cases where ats_code = $ats
-                """, new { ats });
+        var reference = db.Rows("""
+            select level, median_days_to_convocation as days_to_convocation, median_days_to_first_meeting as days_to_first_meeting,
+                   median_days_to_plan as days_to_plan
+            from dash_step_medians where (level = 'national' and territory_code = 'IT') or (level = 'ats' and territory_code = $ats)
+            """, new { ats });
         var national = reference.FirstOrDefault(r => S(r, "level") == "national");
         var atsRow = reference.FirstOrDefault(r => S(r, "level") == "ats");
         var lang = f.Lang;
@@ -75,11 +66,9 @@ public sealed class TeamQueries(WarehouseReader db, MetaQueries meta, ScopeRules
     {
         var ats = CoordinatorAts(scope, f, "unassigned cases");
         var rows = db.Rows("""
-            select cast(c.case_key as varchar) as case_key, c.opened_date, o.last_event_type,
-                   datediff('day', c.opened_date, (select reference_date from run_meta)) as days_open
-            from cm_open_case_age o join fct_cases c using (case_key)
-            where o.ats_code = $ats and o.case_manager_key is null
-            order by c.opened_date, c.case_key
+            select cast(case_key as varchar) as case_key, opened_date, last_event_type, days_open
+            from dash_unassigned_cases where ats_code = $ats
+            order by opened_date, dash_unassigned_cases.case_key
             """, new { ats });
         var lang = f.Lang;
         return new Grid("casework-unassigned",
@@ -94,15 +83,8 @@ public sealed class TeamQueries(WarehouseReader db, MetaQueries meta, ScopeRules
         var ats = CoordinatorAts(scope, f, "case managers who have left");
         var month = meta.ResolveMonth(f.Month);
         var rows = db.Rows("""
-            with left_team as (
-                select operator_key, max(active_to) as active_to from dim_operator
-                where role = 'case_manager' and ats_code = $ats
-                  and operator_key not in (select operator_key from fct_staffing_monthly where ats_code = $ats and month = $month)
-                group by operator_key
-            )
-            select cast(l.operator_key as varchar) as operator_key, l.active_to, count(*) as open_cases
-            from left_team l join cm_open_case_age o on o.case_manager_key = l.operator_key and o.ats_code = $ats
-            group by l.operator_key, l.active_to
+            select cast(operator_key as varchar) as operator_key, active_to, open_cases
+            from dash_case_manager_leavers where ats_code = $ats and month = $month
             order by open_cases desc, operator_key
             """, new { ats, month });
         var lang = f.Lang;
@@ -117,15 +99,8 @@ public sealed class TeamQueries(WarehouseReader db, MetaQueries meta, ScopeRules
         var ats = CoordinatorAts(scope, f, "next-case suggestion");
         var month = meta.ResolveMonth(f.Month);
         var rows = db.Rows("""
-            with active as (
-                select operator_key, sum(fte) as fte from fct_staffing_monthly where ats_code = $ats and month = $month group by operator_key
-            ),
-            open_cases as (
-                select case_manager_key as operator_key, count(*) as open_cases from cm_open_case_age where ats_code = $ats group by 1
-            )
-            select cast(a.operator_key as varchar) as operator_key, coalesce(o.open_cases, 0) as open_cases, a.fte,
-                   coalesce(o.open_cases, 0) / nullif(a.fte, 0) as open_per_fte
-            from active a left join open_cases o using (operator_key)
+            select cast(case_manager_key as varchar) as operator_key, open_cases, fte, open_per_fte
+            from dash_case_manager_month where ats_code = $ats and month = $month
             order by open_per_fte nulls last, open_cases, operator_key
             """, new { ats, month });
         var lang = f.Lang;

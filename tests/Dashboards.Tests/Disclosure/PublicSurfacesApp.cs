@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Monitoring.Tools.Generate;
 using Monitoring.Etl.OpenData;
 using Monitoring.Etl.Pipeline;
@@ -33,25 +32,10 @@ public sealed class PublicSurfacesApp : IAsyncLifetime
         Assert.True(report.Status == RunStatus.Succeeded, $"pipeline {report.Status}: {report.Error}");
         OpenDataPublisher.Publish(DataDir, Path.Combine(DataDir, "opendata"));
 
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        BaseUrl = $"http://127.0.0.1:{((IPEndPoint)l.LocalEndpoint).Port}";
-        l.Stop();
-        _app = AppProcess.Start(DashboardsApp.DashboardsDll(), DataDir, BaseUrl, LogPath);
-        var until = DateTime.UtcNow.AddMinutes(5);
-        var serving = false;
-        while (!serving && DateTime.UtcNow < until)
-        {
-            if (_app.HasExited) throw new InvalidOperationException($"dashboards exited with {_app.ExitCode}; see {LogPath}");
-            try
-            {
-                serving = (await Http.GetAsync(BaseUrl + "/public")).StatusCode == HttpStatusCode.OK;
-            }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) { }
-            if (!serving) await Task.Delay(300);
-        }
-        if (!serving) throw new TimeoutException("dashboards did not start");
+        BaseUrl = $"http://127.0.0.1:{AppProcess.FreePort()}";
+        _app = AppProcess.Start(AppProcess.DashboardsDll(), DataDir, BaseUrl, LogPath);
+        // Generous: the first public request of a snapshot waits for its disclosure control (minutes on a saturated CI box).
+        await AppProcess.WaitUntilServingAsync(_app, BaseUrl, LogPath, seconds: 300);
         Harvest = await PublicHarvest.PullAsync(this, pages: true);
     }
 

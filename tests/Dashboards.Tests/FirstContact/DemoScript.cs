@@ -41,7 +41,7 @@ public sealed class DemoScript : IAsyncLifetime
         Directory.CreateDirectory(ArtifactsDir);
         RepositoryCopy.Make(Artifacts.RepoRoot, Repo);
         Directory.CreateDirectory(WorkingDirectory);
-        var port = DashboardsApp.FreePort();
+        var port = AppProcess.FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
         var clock = Stopwatch.StartNew();
         _demo = Start(port);

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using DuckDB.NET.Data;
+using Microsoft.Playwright;
+using Monitoring.Tools.Generate;
+using Monitoring.Etl.Pipeline;
+using Monitoring.DataDir;
+using Monitoring.DataDir.Snapshots;
+
+namespace Monitoring.Tests.Dashboards;
+
+/// <summary>
+/// One real DATA_DIR (the tiny preset through the real pipeline), the real dashboards app started as a child
+/// process on a free port, and a real headless Chromium. Shared by the end-to-end tests of the "app" collection.
+/// </summary>
+public sealed class DashboardsApp : IAsyncLifetime
+{
+    public string Root { get; } = Path.Combine(Path.GetTempPath(), "dashboards-tests-" + Guid.NewGuid().ToString("N")[..8]);
+    public string ExportDir => Path.Combine(Root, "export");
+    public string DataDir => Path.Combine(Root, "data");
+    public string BaseUrl { get; private set; } = "";
+    public string LogPath => Path.Combine(Artifacts.Dir, "app.log");
+    public IBrowser Browser { get; private set; } = default!;
+
+    public const string Chromium = "/usr/bin/chromium";
+    private IPlaywright? _playwright;
+    private Process? _app;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(Chromium))
+            throw new InvalidOperationException($"{Chromium} is missing: install it with `apt-get install -y chromium`");
+        Directory.CreateDirectory(Root);
+        ExportGenerator.Generate(new GeneratorOptions { Preset = GeneratorPreset.Tiny, Seed = 1, OutputDirectory = ExportDir });
+        await RunPipelineAsync();
+        StartApp();
+        await AppProcess.WaitUntilServingAsync(_app!, BaseUrl, LogPath);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await LaunchChromiumAsync(_playwright);
+    }
+
+    /// <summary>A fresh 1280×900 context on the app, signed in as a demo user (null = the public).</summary>
+    internal static async Task<IPage> WindowAsync(IBrowser browser, string baseUrl, string? demoUser)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        if (demoUser is null) return page;
+        await page.GotoAsync("/signin");
+        await page.ClickAsync($"button[data-demo-user='{demoUser}']");
+        await page.WaitForURLAsync(u => !u.Contains("/signin"), new() { Timeout = 60000 });
+        return page;
+    }
+
+    /// <summary>Debian's Chromium, headless, as root (no sandbox), without background traffic.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = Chromium,
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+
+    /// <summary>Runs the real pipeline into DATA_DIR (a second call publishes a new snapshot).</summary>
+    public async Task<string> RunPipelineAsync()
+    {
+        var report = await PipelineRunner.RunAsync(new PipelineOptions { Source = ExportDir, DataDir = DataDir, Demo = true });
+        Assert.True(report.Status == RunStatus.Succeeded, $"pipeline {report.Status}: {report.Error}");
+        return report.RunId;
+    }
+
+    private void StartApp()
+    {
+        var port = AppProcess.FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        var dll = AppProcess.DashboardsDll();
+        _app = AppProcess.Start(dll, DataDir, BaseUrl, LogPath);
+    }
+
+    public string AppLog() => AppProcess.ReadLog(LogPath);
+
+    /// <summary>The warehouse in service, opened read-only by the test itself (to check what the pages show).</summary>
+    public DuckDBConnection Warehouse()
+    {
+        var c = new DuckDBConnection(new SnapshotStore(DataDir).CurrentConnectionString() ?? throw new InvalidOperationException("no snapshot"));
+        c.Open();
+        return c;
+    }
+
+    /// <summary>A fresh browser context (no cookies) and page.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
+        return await context.NewPageAsync();
+    }
+
+    public async Task<IPage> SignedInAsync(string demoUser)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/signin");
+        await page.ClickAsync($"button[data-demo-user='{demoUser}']");
+        await page.WaitForURLAsync(u => !u.Contains("/signin"));
+        return page;
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(Artifacts.Dir);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts.Dir, name + ".png"), FullPage = true });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        if (_app is { HasExited: false }) { _app.Kill(entireProcessTree: true); await _app.WaitForExitAsync(); }
+        try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
+    }
+}
