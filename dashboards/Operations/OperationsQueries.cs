@@ -89,7 +89,7 @@ public sealed class OperationsQueries(string dataDir, ScopeRules rules, Func<str
              L.Column(lang, "loaded", "count"), L.Column(lang, "quarantined", "count"), L.Column(lang, "error")],
             RunReports.Newest(dataDir, RecentRuns).Select(r => new object?[]
             {
-                r.RunId, r.ExportId, r.Kind, StatusText(lang, r.Status), r.RunId == inService ? L.T(lang, "yes") : L.T(lang, "no"),
+                r.RunId, r.ExportId, r.Kind, StatusText(lang, r.Status.Text()), r.RunId == inService ? L.T(lang, "yes") : L.T(lang, "no"),
                 r.StartedAt == default ? null : Utc(r.StartedAt.UtcDateTime), r.FinishedAt is { } f ? Utc(f.UtcDateTime) : null,
                 r.Files.Count == 0 ? null : r.RowsRead, r.Files.Count == 0 ? null : r.RowsLoaded, r.Files.Count == 0 ? null : r.RowsQuarantined,
                 r.Error,

@@ -10,7 +10,7 @@ namespace Monitoring.DataDir.Runs;
 public static partial class RunReports
 {
     /// <summary>The status given to a report file that is not a readable <see cref="RunReport"/>.</summary>
-    public const string Unreadable = "unreadable";
+    public const RunStatus Unreadable = RunStatus.Unreadable;
 
     public static IReadOnlyList<RunReport> Newest(string dataDir, int n)
     {

@@ -17,6 +17,8 @@ public enum RunStatus
     [JsonStringEnumMemberName("failed")] Failed,
     /// <summary>Nothing to do (never written by the pipeline itself; kept because reports may say so).</summary>
     [JsonStringEnumMemberName("skipped")] Skipped,
+    /// <summary>Never written: how a report file that cannot be read is listed (RunReports.Read).</summary>
+    [JsonStringEnumMemberName("unreadable")] Unreadable,
 }
 
 public static class RunStatusText
@@ -27,6 +29,7 @@ public static class RunStatusText
         RunStatus.Succeeded => "succeeded",
         RunStatus.Refused => "refused",
         RunStatus.Failed => "failed",
+        RunStatus.Unreadable => "unreadable",
         _ => "skipped",
     };
 }

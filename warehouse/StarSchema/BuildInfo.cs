@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Monitoring.Warehouse.DuckDb;
 
 namespace Monitoring.Warehouse.StarSchema;
 
@@ -11,13 +12,13 @@ public static class BuildInfo
 {
     public static bool IsBuiltByTheseModels(DuckDBConnection conn)
     {
-        var hasBuildInfo = Convert.ToInt64(SqlRunner.Scalar(conn,
+        var hasBuildInfo = Convert.ToInt64(Sql.Scalar(conn,
             "select count(*) from duckdb_tables() where table_name = 'build_info' and database_name = current_database()")) > 0;
-        var builtBy = hasBuildInfo ? SqlRunner.Scalar(conn, "select max(model_fingerprint) from build_info") as string : null;
+        var builtBy = hasBuildInfo ? Sql.Scalar(conn, "select max(model_fingerprint) from build_info") as string : null;
         return builtBy == ModelInputs.Fingerprint();
     }
 
     /// <summary>Written once the flags are built: the warehouse now holds what these models make.</summary>
     public static void Stamp(DuckDBConnection conn) =>
-        SqlRunner.Execute(conn, $"create or replace table build_info as select {SqlRunner.Literal(ModelInputs.Fingerprint())} as model_fingerprint");
+        Sql.Exec(conn, $"create or replace table build_info as select {Sql.Literal(ModelInputs.Fingerprint())} as model_fingerprint");
 }

@@ -31,7 +31,7 @@ public class RunReportsTests
         Write(tmp, "20261101T020000Z-a1b2c3", Loaded);
 
         var r = RunReports.Find(tmp.Root, "20261101T020000Z-a1b2c3")!;
-        Assert.Equal(("gepi-1", "succeeded", "full"), (r.ExportId, r.Status, r.Kind));
+        Assert.Equal(("gepi-1", RunStatus.Succeeded, "full"), (r.ExportId, r.Status, r.Kind));
         Assert.Equal(new DateTimeOffset(2026, 11, 1, 2, 1, 30, TimeSpan.Zero), r.FinishedAt);
         Assert.Equal(["households.csv", "persons.csv"], r.Files.Keys);
         Assert.Equal(2, r.Files["households.csv"].Reasons["bad_date"]);
@@ -51,7 +51,7 @@ public class RunReportsTests
 
         var all = RunReports.Newest(tmp.Root, 10);
         Assert.Equal(["20261103T020000Z-0a0b0c", "20261102T020000Z-d4e5f6", "20261101T020000Z-a1b2c3"], all.Select(r => r.RunId));
-        Assert.Equal([RunReports.Unreadable, RunReports.Unreadable, "succeeded"], all.Select(r => r.Status));
+        Assert.Equal([RunReports.Unreadable, RunReports.Unreadable, RunStatus.Succeeded], all.Select(r => r.Status));
         Assert.All(all.Take(2), r => Assert.Equal("the report file could not be read", r.Error));
         Assert.Single(RunReports.Newest(tmp.Root, 1));
         Assert.Empty(RunReports.Newest(tmp["nowhere"], 5));
@@ -81,7 +81,7 @@ public class RunReportsTests
     public void What_the_writer_serializes_is_what_the_readers_get()
     {
         using var tmp = new TempDir();
-        var written = new RunReport { RunId = "20261101T020000Z-a1b2c3", ExportId = "gepi-1", Status = "failed", Error = "cancelled" };
+        var written = new RunReport { RunId = "20261101T020000Z-a1b2c3", ExportId = "gepi-1", Status = RunStatus.Failed, Error = "cancelled" };
         written.Files["cases.csv"] = new FileCounts { Read = 3, Quarantined = 3, Reasons = { ["run_failed"] = 3 } };
         Write(tmp, written.RunId, JsonSerializer.Serialize(written, ReportJson.Options));
 
@@ -90,6 +90,6 @@ public class RunReportsTests
         Assert.DoesNotContain("RowsRead", json); // totals are computed by readers, never written
 
         var read = RunReports.Find(tmp.Root, written.RunId)!;
-        Assert.Equal(("failed", "cancelled", 3L), (read.Status, read.Error, read.Files["cases.csv"].Reasons["run_failed"]));
+        Assert.Equal((RunStatus.Failed, "cancelled", 3L), (read.Status, read.Error, read.Files["cases.csv"].Reasons["run_failed"]));
     }
 }
