@@ -4,14 +4,17 @@ using Monitoring.Warehouse.StarSchema;
 namespace Monitoring.Warehouse.Indicators;
 
 /// <summary>
-/// Runs every indicator's SQL (rows of level, territory_code, month, numerator, denominator) and
-/// unions them into <c>indicator_values</c>, computing the value from the indicator's kind:
-/// count → value = numerator, denominator null; ratio → numerator / denominator, null when the
-/// denominator is 0; median → value = numerator (the median), denominator = cases, null when 0.
+/// Runs every indicator of the catalogue through <see cref="IndicatorSql"/>: its model only counts, this runner adds
+/// the complete grid, the roll-ups to region and nation, the members of its dimensions and the value from its kind.
+/// Totals go to <c>indicator_values</c> (the table every flag, page and release reads, unchanged in shape);
+/// the members of the dimensions to <c>indicator_member_values</c> (same columns plus <c>dimension</c>, <c>member</c>).
 /// </summary>
 public static class IndicatorRunner
 {
     public static readonly string[] Levels = ["ats", "region", "national", "case_manager"];
+
+    /// <summary>Tables the runner itself reads around every model (a delta that changes one recomputes all).</summary>
+    private const string RunnerInputs = "dim_month dim_ats_rollup run_meta";
 
     /// <param name="modelTimer">optional: seconds per indicator, for profiling.</param>
     /// <param name="changed">
@@ -24,47 +27,72 @@ public static class IndicatorRunner
     {
         catalogue.WriteTable(connection);
         var indicators = catalogue.Indicators
-            .Where(i => changed is null || ModelInputs.DependsOn(SqlModels.Load($"indicators/{i.Sql}"), changed))
+            .Where(i => changed is null || ModelInputs.DependsOn(InputsOf(catalogue, i), changed))
             .ToList();
-        if (changed is not null)
+        var hasMemberTable = SqlRunner.Scalar(connection,
+            "select count(*) from duckdb_tables() where table_name = 'indicator_member_values'") is long n && n > 0;
+        if (changed is not null && hasMemberTable)
         {
             var ids = string.Join(", ", indicators.Select(i => SqlRunner.Literal(i.Id)).DefaultIfEmpty("''"));
             SqlRunner.Execute(connection, $"delete from indicator_values where indicator_id in ({ids})");
+            SqlRunner.Execute(connection, $"delete from indicator_member_values where indicator_id in ({ids})");
         }
-        else SqlRunner.Execute(connection, """
-            create or replace table indicator_values (
-                indicator_id   varchar not null,
-                level          varchar not null,
-                territory_code varchar not null,
-                month          varchar not null,
-                numerator      double,
-                denominator    double,
-                value          double)
-            """);
+        else
+        {
+            if (changed is not null) indicators = catalogue.Indicators.ToList(); // built before dimensions existed: all again
+            CreateTables(connection);
+        }
         foreach (var indicator in indicators)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var select = SqlModels.Load($"indicators/{indicator.Sql}");
-            var (denominator, value) = indicator.Kind switch
-            {
-                "count" => ("null::double", "numerator"),
-                "ratio" => ("denominator", "case when denominator is null or denominator = 0 then null else numerator / denominator end"),
-                "median" => ("coalesce(denominator, 0)", "case when denominator > 0 then numerator end"),
-                _ => throw new InvalidOperationException($"Unknown kind {indicator.Kind}"),
-            };
+            var id = SqlRunner.Literal(indicator.Id);
+            SqlRunner.Execute(connection,
+                $"create or replace temp table indicator_cells as\n{IndicatorSql.Territories(indicator, catalogue.DimensionsOf(indicator))}",
+                $"indicators/{indicator.Sql}");
+            if (indicator.HasCaseManagerLevel)
+                SqlRunner.Execute(connection, $"insert into indicator_cells\n{IndicatorSql.CaseManagers(indicator)}",
+                    $"indicators/{indicator.CaseManagerSql}");
             SqlRunner.Execute(connection, $"""
                 insert into indicator_values
-                select '{indicator.Id}', level, territory_code, month,
-                       numerator::double, ({denominator})::double, ({value})::double
-                from (
-                {select}
-                ) as model
-                """, $"indicators/{indicator.Sql}");
+                select {id}, level, territory_code, month, numerator, denominator, value
+                from indicator_cells where dimension = '';
+                insert into indicator_member_values
+                select {id}, dimension, member, level, territory_code, month, numerator, denominator, value
+                from indicator_cells where dimension <> '';
+                drop table indicator_cells;
+                """);
             modelTimer?.Invoke(indicator.Id, clock.Elapsed.TotalSeconds);
         }
         CheckShape(connection);
         return indicators.Select(i => i.Id).ToHashSet();
     }
+
+    private static string InputsOf(IndicatorCatalogue catalogue, IndicatorDefinition i) =>
+        string.Join("\n", SqlModels.Load($"indicators/{i.Sql}"),
+            i.CaseManagerSql is null ? "" : SqlModels.Load($"indicators/{i.CaseManagerSql}") + " fct_staffing_monthly",
+            catalogue.DimensionsOf(i).Count > 0 ? IndicatorSql.ProfileTable : "",
+            RunnerInputs);
+
+    private static void CreateTables(DuckDBConnection connection) => SqlRunner.Execute(connection, """
+        create or replace table indicator_values (
+            indicator_id   varchar not null,
+            level          varchar not null,
+            territory_code varchar not null,
+            month          varchar not null,
+            numerator      double,
+            denominator    double,
+            value          double);
+        create or replace table indicator_member_values (
+            indicator_id   varchar not null,
+            dimension      varchar not null,
+            member         varchar not null,
+            level          varchar not null,
+            territory_code varchar not null,
+            month          varchar not null,
+            numerator      double,
+            denominator    double,
+            value          double);
+        """);
 
     /// <summary>Fails the build when a model returns an unknown level or two rows for one cell.</summary>
     private static void CheckShape(DuckDBConnection connection)
@@ -77,7 +105,10 @@ public static class IndicatorRunner
         var duplicated = SqlRunner.Scalar(connection, """
             select string_agg(distinct indicator_id, ', ') from (
                 select indicator_id from indicator_values
-                group by indicator_id, level, territory_code, month having count(*) > 1)
+                group by indicator_id, level, territory_code, month having count(*) > 1
+                union all
+                select indicator_id from indicator_member_values
+                group by indicator_id, dimension, member, level, territory_code, month having count(*) > 1)
             """);
         if (duplicated is string dup)
             throw new InvalidOperationException($"Indicator models returned duplicated cells: {dup}");
