@@ -94,11 +94,14 @@ public sealed class WarehouseShapeTests(BuiltHandWarehouse warehouse) : IClassFi
         var path = dir.File("indicators.csv");
         Monitoring.Warehouse.Indicators.IndicatorCsv.Write(_c, path);
         var lines = File.ReadAllLines(path);
-        Assert.Equal("indicator_id;level;territory_code;month;numerator;denominator;value", lines[0]);
-        Assert.Contains("case_managers_active;ats;ATS-01-001;2025-02;2.0;;2.0", lines);
-        Assert.Contains("convocation_within_30_days;national;IT;2025-01;3.0;5.0;0.6", lines);
-        Assert.Contains("open_cases_per_case_manager;ats;ATS-02-001;2025-01;1.0;0.0;", lines);
-        Assert.Equal(1 + Db.Count(_c, "select count(*) from indicator_values"), lines.Length);
+        Assert.Equal("indicator_id;level;territory_code;month;numerator;denominator;value;dimension;member", lines[0]);
+        Assert.Contains("case_managers_active;ats;ATS-01-001;2025-02;2.0;;2.0;;", lines);
+        Assert.Contains("convocation_within_30_days;national;IT;2025-01;3.0;5.0;0.6;;", lines);
+        Assert.Contains("open_cases_per_case_manager;ats;ATS-02-001;2025-01;1.0;0.0;;;", lines);
+        // A member row: hh1 and hh4 (with minors) and hh2 (without) were paid in January.
+        Assert.Contains("households_paid;national;IT;2025-01;2.0;;2.0;with_minors;yes", lines);
+        Assert.Equal(1 + Db.Count(_c, "select count(*) from indicator_values") + Db.Count(_c, "select count(*) from indicator_member_values"),
+            lines.Length);
     }
 
     [Fact]
