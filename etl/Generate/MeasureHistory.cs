@@ -55,7 +55,7 @@ internal static class MeasureHistory
         // inclusion and the job centres' pact for work.
         var pathway = measure == "REI"
             ? p < 0.9 ? "social_services" : "exempt"
-            : p < 0.40 ? "social_services" : p < 0.95 ? "employment_services" : "exempt";
+            : p < 0.46 ? "social_services" : p < 0.95 ? "employment_services" : "exempt";
         return new BenefitSpell(measure, status, start, end, pathway, lastPaid);
     }
 
@@ -89,11 +89,11 @@ internal static class MeasureHistory
             status = planned <= reference ? "ended" : "active";
             lastPaid = Month(planned <= reference ? planned : reference);
         }
-        // ADI: about 46% to the social services, 49% to employment services, 5% exempt (README); SFL is a job-centre
-        // measure by definition.
+        // Over every household with a pathway about 46% go to the social services, 49% to employment services and 5%
+        // are exempt (README); SFL is a job-centre measure by definition, so ADI alone leans to the social services.
         var p = rng.NextDouble();
         var pathway = measure == "SFL" ? "employment_services"
-            : p < 0.46 ? "social_services" : p < 0.95 ? "employment_services" : "exempt";
+            : p < 0.52 ? "social_services" : p < 0.95 ? "employment_services" : "exempt";
         return new BenefitSpell(measure, status, start, end, pathway, lastPaid);
     }
 
