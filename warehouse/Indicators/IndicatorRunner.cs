@@ -68,8 +68,8 @@ public static class IndicatorRunner
     }
 
     private static string InputsOf(IndicatorCatalogue catalogue, IndicatorDefinition i) =>
-        string.Join("\n", SqlModels.Load($"indicators/{i.Sql}"),
-            i.CaseManagerSql is null ? "" : SqlModels.Load($"indicators/{i.CaseManagerSql}") + " fct_staffing_monthly",
+        string.Join("\n", IndicatorSql.Model(i.Sql, i.Params),  // with its params: a table can be one
+            i.CaseManagerSql is null ? "" : IndicatorSql.Model(i.CaseManagerSql, i.Params) + " fct_staffing_monthly",
             catalogue.DimensionsOf(i).Count > 0 ? IndicatorSql.ProfileTable : "",
             RunnerInputs);
 

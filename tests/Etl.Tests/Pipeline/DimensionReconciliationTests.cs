@@ -82,7 +82,7 @@ public class DimensionReconciliationTests(TinyRun run)
             where indicator_id = '{indicator}' and dimension = '{dimension}' and level = 'national'
             """);
         Assert.NotEmpty(cells);
-        var published = cells.ToDictionary(c => (c[0]!, c[1]!), c => double.Parse(c[2]!, System.Globalization.CultureInfo.InvariantCulture));
+        var published = cells.ToDictionary(c => (Month: c[0]!, Member: c[1]!), c => double.Parse(c[2]!, System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, count) in expected)
             Assert.True(published.TryGetValue(key, out var got) && got == count, $"{indicator} {dimension} {key}: expected {count}, got {got}");
         foreach (var (key, got) in published.Where(p => !expected.ContainsKey(p.Key)))
