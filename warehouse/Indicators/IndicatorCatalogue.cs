@@ -176,6 +176,8 @@ public sealed partial class IndicatorCatalogue
             if (i.Target is { } t && (!TargetComparisons.Contains(t.Comparison) || t.AppliesTo is not ("value" or "days")))
                 problems.Add($"{i.Id}: target comparison '{t.Comparison}' / applies_to '{t.AppliesTo}'");
             if (i.Scale <= 0) problems.Add($"{i.Id}: scale must be positive");
+            foreach (var count in i.OverCounts ?? [])
+                if (indicators.All(x => x.Id != count || x.Kind != "count")) problems.Add($"{i.Id}: over_counts '{count}' is not a count of the catalogue");
         }
         foreach (var duplicate in indicators.GroupBy(i => i.Id).Where(g => g.Count() > 1))
             problems.Add($"{duplicate.Key}: listed twice");

@@ -23,6 +23,8 @@ namespace Monitoring.Warehouse.Indicators;
 /// <param name="Scale">value = Scale × numerator / denominator (1,000 for "per 1,000 residents").</param>
 /// <param name="PublicLevels">levels the public may see when <see cref="IsPublic"/>; null = ats, region, national.
 /// Case-manager level is never public whatever this says; ATS-level staffing lists only national and region.</param>
+/// <param name="OverCounts">public counts of the same territory and month this rate is taken over (its numerator or
+/// denominator): disclosure control hides the rate whenever it hides one of them (Disclosure/RateOverCount).</param>
 /// <param name="CaseManagerSql">model of the case-manager rows (case_manager_key, month, numerator), when
 /// <see cref="Levels"/> holds case_manager.</param>
 public sealed record IndicatorDefinition(
@@ -53,7 +55,8 @@ public sealed record IndicatorDefinition(
     double Scale = 1,
     IndicatorTarget? Target = null,
     IReadOnlyList<string>? PublicLevels = null,
-    string? CaseManagerSql = null)
+    string? CaseManagerSql = null,
+    IReadOnlyList<string>? OverCounts = null)
 {
     public static readonly IReadOnlyList<string> TerritoryLevels = ["ats", "region", "national"];
 
