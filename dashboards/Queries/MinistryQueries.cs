@@ -11,7 +11,8 @@ public sealed class MinistryQueries(MetaQueries meta, ScopeRules rules, FollowUp
     public const string UnderperformingIndicator = "cases_processed_per_case_manager";
     /// <summary>Its numerator is the territory's residents (2011 census): what the heat table divides counts by.</summary>
     public const string ResidentsIndicator = "residents_per_case_manager";
-    private const double ZWarning = 1.96, ZAlarm = 3.09;
+    // the catalogue's flags block (sql/indicators/catalogue.json) is the one place these thresholds are written
+    private static readonly double ZWarning = Monitoring.Warehouse.Flags.FlagOptions.Default.WarningZ, ZAlarm = Monitoring.Warehouse.Flags.FlagOptions.Default.AlarmZ;
 
     /// <summary>National value of every indicator in the month (the tiles).</summary>
     public Grid Headlines(UserScope scope, PanelFilter f)

@@ -17,7 +17,8 @@ public sealed class RegionPlannerQueries(WarehouseReader db, MetaQueries meta, S
     /// </summary>
     public const double CostPerFteEur = StaffingPlanner.EurUpToEssential;
 
-    private const double ZWarning = 1.96, ZAlarm = 3.09;
+    // the catalogue's flags block (sql/indicators/catalogue.json) is the one place these thresholds are written
+    private static readonly double ZWarning = Monitoring.Warehouse.Flags.FlagOptions.Default.WarningZ, ZAlarm = Monitoring.Warehouse.Flags.FlagOptions.Default.AlarmZ;
 
     /// <summary>The region a regional view is about: the planner's own, or the Ministry's ?region=.</summary>
     private string Region(UserScope scope, PanelFilter f, string what)

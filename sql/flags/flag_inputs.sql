@@ -25,7 +25,7 @@ national_values as (
 case_managers as (
     select territory_code as ats_code, month, numerator as case_managers
     from indicator_values
-    where indicator_id = 'case_managers_active' and level = 'ats'
+    where indicator_id = {{case_managers_indicator}} and level = 'ats'
 ),
 
 final as (

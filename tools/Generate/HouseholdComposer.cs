@@ -21,6 +21,40 @@ internal static class HouseholdComposer
         return cumulative.Length;
     }
 
+    /// <summary>The household's citizenship (its applicant's, given to every member): foreign residents are a larger
+    /// share of the poor in the North (README § Who the households are).</summary>
+    public static string DrawCitizenship(Random rng, int zone) => rng.NextDouble() switch
+    {
+        var x when x < (zone == 1 ? 0.72 : zone == 2 ? 0.80 : 0.90) => "IT",
+        var x when x < (zone == 1 ? 0.80 : zone == 2 ? 0.86 : 0.93) => "EU",
+        _ => "NON_EU",
+    };
+
+    /// <summary>SFL is individual: mostly one person, sometimes a couple both in training.</summary>
+    public static int DrawSflSize(Random rng) => rng.Chance(0.75) ? 1 : 2;
+
+    /// <summary>An SFL household: adults 18-59, no minor, no over-60, no disabled member (else it would be ADI).</summary>
+    public static void ComposeSfl(Random rng, int members, string citizenship, DateOnly applicationDate, List<PersonDraft> into)
+    {
+        into.Clear();
+        var foreign = citizenship != "IT";
+        var applicantFemale = rng.Chance(0.45);
+        for (var k = 0; k < members; k++)
+        {
+            var female = k == 0 ? applicantFemale : !applicantFemale;
+            var age = 18 + rng.Next(42);
+            into.Add(new PersonDraft
+            {
+                FirstName = foreign && rng.Chance(0.7)
+                    ? rng.Pick(female ? ItalianNames.ForeignFemale : ItalianNames.ForeignMale)
+                    : rng.Pick(female ? ItalianNames.Female : ItalianNames.Male),
+                LastName = foreign && rng.Chance(0.8) ? rng.Pick(ItalianNames.ForeignSurnames) : rng.Pick(ItalianNames.Surnames),
+                Female = female, Relationship = k == 0 ? "applicant" : "partner", AgeAtApplication = age,
+                BirthDate = applicationDate.AddYears(-age).AddDays(-rng.Next(1, 365)), Disabled = false,
+            });
+        }
+    }
+
     public static void Compose(Random rng, int members, string citizenship, DateOnly applicationDate, List<PersonDraft> into)
     {
         into.Clear();

@@ -3,7 +3,9 @@ namespace Monitoring.Tools.Generate;
 /// <summary>
 /// Streams the households of one ATS with their members, monthly payments and (for the social
 /// services pathway) their case. Most households are the stock already in the programme when the
-/// period starts (they apply in its first weeks); the rest arrive evenly over the period.
+/// period starts (they apply in its first weeks); the rest arrive evenly over the period. Before the
+/// period, a history of earlier measures (MeasureHistory: REI in early 2019, RdC 2019–2023) gives the
+/// series by measure something to show; in the period, ADI and a share of SFL.
 /// </summary>
 internal sealed class HouseholdGenerator(
     Territory territory, ExportWriters writers, IdSequence ids, FiscalCodeFactory fiscalCodes, CaseSimulator cases, int seed)
@@ -23,66 +25,32 @@ internal sealed class HouseholdGenerator(
         var zone = TakeUpRates.Zone(unit.RegionCode);
         var regional = territory.Units.Where(u => u.RegionCode == unit.RegionCode).SelectMany(u => u.Members).ToList();
         for (var i = 0; i < unit.Households; i++)
-            OneHousehold(rng, unit, zone, regional);
+        {
+            var applied = rng.Chance(StockShare)
+                ? _window.AddDays(rng.Next(60))
+                : rng.DayBetween(_window, _reference);
+            var benefit = MeasureHistory.Current(rng, applied, _reference);
+            OneHousehold(rng, unit, zone, regional, applied, benefit);
+        }
+        // The earlier measures, on their own stream so the period's households stay as they were drawn.
+        var history = SeedMixer.Stream(seed, 11, unit.Index);
+        var legacy = (int)Math.Round(unit.Households * MeasureHistory.LegacyShare);
+        for (var i = 0; i < legacy; i++)
+        {
+            var applied = MeasureHistory.LegacyApplication(history);
+            OneHousehold(history, unit, zone, regional, applied, MeasureHistory.Legacy(history, applied));
+        }
     }
 
-    private void OneHousehold(Random rng, AtsUnit unit, int zone, List<Municipality> regional)
+    private void OneHousehold(Random rng, AtsUnit unit, int zone, List<Municipality> regional, DateOnly applied, BenefitSpell benefit)
     {
-        var applied = rng.Chance(StockShare)
-            ? _window.AddDays(rng.Next(60))
-            : rng.DayBetween(_window, _reference);
         var municipality = PickMunicipality(rng, unit, applied);
-        var citizenship = rng.NextDouble() switch
-        {
-            var x when x < (zone == 1 ? 0.72 : zone == 2 ? 0.80 : 0.90) => "IT",
-            var x when x < (zone == 1 ? 0.80 : zone == 2 ? 0.86 : 0.93) => "EU",
-            _ => "NON_EU",
-        };
-        var size = HouseholdComposer.DrawSize(rng, zone);
-        HouseholdComposer.Compose(rng, size, citizenship, applied, _members);
-
-        // Benefit status and dates.
-        var measure = applied < _window.AddDays(120) && rng.Chance(0.03) ? "RDC" : "ADI";
-        var start = new DateOnly(applied.Year, applied.Month, 1).AddMonths(1);
-        DateOnly? benefitStart = null, benefitEnd = null;
-        string? pathway = null;
-        string status;
-        var lastPaid = DateOnly.MinValue; // first day of the last month paid
-        if (rng.Chance(0.06)) status = "rejected";
-        else if (start > _reference) status = "applied";
+        var citizenship = HouseholdComposer.DrawCitizenship(rng, zone);
+        if (benefit.Measure == "SFL")
+            HouseholdComposer.ComposeSfl(rng, HouseholdComposer.DrawSflSize(rng), citizenship, applied, _members);
         else
-        {
-            benefitStart = start;
-            var planned = measure == "RDC" ? start.AddMonths(1 + rng.Next(5)).AddDays(-1) : start.AddMonths(18).AddDays(-1);
-            var x = rng.NextDouble();
-            var canStop = start.AddMonths(1) <= _reference;
-            if (measure == "RDC")
-            {
-                status = "ended"; benefitEnd = planned < _reference ? planned : _reference; lastPaid = Month(benefitEnd.Value);
-            }
-            else if (x < 0.045 && canStop)
-            {
-                status = "revoked"; benefitEnd = rng.DayBetween(start.AddMonths(1), _reference);
-                lastPaid = Month(benefitEnd.Value).AddMonths(-1);
-            }
-            else if (x < 0.095 && canStop)
-            {
-                status = "ended"; benefitEnd = rng.DayBetween(start.AddMonths(1), _reference); lastPaid = Month(benefitEnd.Value);
-            }
-            else if (x < 0.125 && canStop)
-            {
-                status = "suspended"; benefitEnd = planned;
-                lastPaid = Month(rng.DayBetween(start.AddMonths(1), _reference)).AddMonths(-1);
-            }
-            else
-            {
-                benefitEnd = planned;
-                status = planned <= _reference ? "ended" : "active";
-                lastPaid = Month(planned <= _reference ? planned : _reference);
-            }
-            var p = rng.NextDouble();
-            pathway = p < 0.52 ? "social_services" : p < 0.93 ? "employment_services" : "exempt";
-        }
+            HouseholdComposer.Compose(rng, HouseholdComposer.DrawSize(rng, zone), citizenship, applied, _members);
+        var (measure, status, benefitStart, benefitEnd, pathway, lastPaid) = benefit;
 
         var householdId = ids.Household();
         var applicantCode = "";
@@ -119,9 +87,11 @@ internal sealed class HouseholdGenerator(
         hw.Text(measure); hw.Date(applied); hw.Date(benefitStart); hw.Date(benefitEnd); hw.Text(pathway); hw.Text(status);
         hw.EndRow();
 
-        if (benefitStart is { } s) Payments(rng, householdId, s, lastPaid);
+        if (benefitStart is { } s) Payments(rng, householdId, s, lastPaid, measure);
 
-        if (pathway == "social_services")
+        // Cases come from the period's social-services households: an earlier measure's case would have been closed
+        // long before the export (GePI keeps them, but their events are outside every indicator's window of interest).
+        if (pathway == "social_services" && !MeasureHistory.IsLegacy(measure))
         {
             var opened = applied.AddDays(10 + rng.ExpDays(12));
             var caseAts = territory.AtsOn(municipality.Code, opened) ?? unit;
@@ -131,11 +101,13 @@ internal sealed class HouseholdGenerator(
         }
     }
 
-    private void Payments(Random rng, string householdId, DateOnly start, DateOnly lastPaid)
+    private void Payments(Random rng, string householdId, DateOnly start, DateOnly lastPaid, string measure)
     {
-        // ADI's amount grows with household size; spread so the national mean is about €620.
-        var baseEur = (380 + 85 * Math.Min(_members.Count, 6)) * rng.LogNormal(0.3);
-        var cents = (long)Math.Clamp(baseEur * 100, 4_000, 160_000);
+        // ADI's amount grows with household size; spread so the national mean is about €620. SFL is a flat €350 a
+        // month per person in training (MeasureHistory); RdC and REI were somewhat lower than ADI on average.
+        var baseEur = (380 + 85 * Math.Min(_members.Count, 6)) * rng.LogNormal(0.3) * MeasureHistory.AmountFactor(measure);
+        var cents = measure == "SFL" ? MeasureHistory.SflMonthlyCents
+            : (long)Math.Clamp(baseEur * 100, 4_000, 160_000);
         var w = writers.Payments;
         for (var month = start; month <= lastPaid; month = month.AddMonths(1))
         {
@@ -173,8 +145,6 @@ internal sealed class HouseholdGenerator(
         if (m.AgeAtApplication < 18 || m.AgeAtApplication >= 60 || m.Disabled) return false;
         return rng.Chance(0.55);
     }
-
-    private static DateOnly Month(DateOnly d) => new(d.Year, d.Month, 1);
 
     // Postal codes are not in the ISTAT file: the region's real first two digits, then a plausible rest.
     private static readonly Dictionary<string, int> PostPrefix = new()

@@ -1,19 +1,25 @@
+using Monitoring.Warehouse.Indicators;
+
 namespace Monitoring.Warehouse.Disclosure;
 
 /// <summary>
-/// What indicators-v1.md says is never public, whatever the catalogue's is_public says: case-manager level, and
-/// staffing at ATS level (a small ATS's staffing numbers describe a handful of named employees).
+/// What indicators-v1.md says is never public, whatever a snapshot's is_public says: case-manager level, and the levels
+/// the catalogue's <c>public_levels</c> leaves out (ATS-level staffing: a small ATS's staffing numbers describe a
+/// handful of named employees). The ids live in sql/indicators/catalogue.json only.
 /// </summary>
 public static class NeverPublic
 {
-    public static readonly IReadOnlySet<string> AtsStaffing = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "case_managers_active", "case_manager_fte", "residents_per_case_manager", "open_cases_per_case_manager",
-        "cases_processed_per_case_manager",
-    };
+    private static readonly IndicatorCatalogue Catalogue = IndicatorCatalogue.Load();
 
-    public static readonly IReadOnlyList<string> PublishedLevels = ["national", "region", "ats"];
+    /// <summary>The indicators the catalogue never publishes at ATS level.</summary>
+    public static readonly IReadOnlySet<string> AtsStaffing = Catalogue.Indicators
+        .Where(i => !i.PublicLevelsOrDefault.Contains("ats")).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
 
+    public static readonly IReadOnlyList<string> PublishedLevels = IndicatorDefinition.TerritoryLevels;
+
+    /// <summary>Whether a public indicator may be shown at this level (an id the catalogue no longer knows: territory
+    /// levels only).</summary>
     public static bool Allows(string indicatorId, string level) =>
-        PublishedLevels.Contains(level) && !(level == "ats" && AtsStaffing.Contains(indicatorId));
+        PublishedLevels.Contains(level)
+        && (Catalogue.Indicators.FirstOrDefault(i => i.Id == indicatorId)?.PublicLevelsOrDefault.Contains(level) ?? true);
 }

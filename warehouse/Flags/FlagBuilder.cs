@@ -22,8 +22,8 @@ public static class FlagBuilder
     public static void Build(DuckDBConnection connection, FlagOptions options, IReadOnlySet<string>? recomputedIndicators = null)
     {
         if (options.PersistenceMonths < 1) throw new ArgumentOutOfRangeException(nameof(options), "PersistenceMonths must be at least 1.");
-        var partial = recomputedIndicators is not null && !recomputedIndicators.Contains(CaseManagersIndicator);
-        var points = ReadPoints(connection).Where(p => !partial || recomputedIndicators!.Contains(p.IndicatorId));
+        var partial = recomputedIndicators is not null && !recomputedIndicators.Contains(options.CaseManagersIndicator);
+        var points = ReadPoints(connection, options).Where(p => !partial || recomputedIndicators!.Contains(p.IndicatorId));
         var evaluations = points
             .GroupBy(p => (p.IndicatorId, p.Month))
             .SelectMany(funnel => FunnelEvaluator.Evaluate(funnel.ToList(), options))
@@ -42,10 +42,11 @@ public static class FlagBuilder
         Sql.Exec(connection, $"create or replace table flags as\n{select}", Sql.ModelFailed("flags/flags"));
     }
 
-    private static List<FunnelPoint> ReadPoints(DuckDBConnection connection)
+    private static List<FunnelPoint> ReadPoints(DuckDBConnection connection, FlagOptions options)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = SqlModels.Load("flags/flag_inputs.sql");
+        command.CommandText = SqlModels.Load("flags/flag_inputs.sql")
+            .Replace("{{case_managers_indicator}}", Sql.Literal(options.CaseManagersIndicator));
         using var reader = command.ExecuteReader();
         var points = new List<FunnelPoint>();
         while (reader.Read())
@@ -64,9 +65,6 @@ public static class FlagBuilder
         }
         return points;
     }
-
-    /// <summary>The indicator whose ATS values give the case-manager count beside every point (flag_inputs.sql).</summary>
-    private const string CaseManagersIndicator = "case_managers_active";
 
     private static void CreateEvaluations(DuckDBConnection connection) =>
         Sql.Exec(connection, """

@@ -5,14 +5,17 @@ using Monitoring.Warehouse.StarSchema;
 namespace Monitoring.Warehouse.Indicators;
 
 /// <summary>
-/// Runs every indicator's SQL (rows of level, territory_code, month, numerator, denominator) and
-/// unions them into <c>indicator_values</c>, computing the value from the indicator's kind:
-/// count → value = numerator, denominator null; ratio → numerator / denominator, null when the
-/// denominator is 0; median → value = numerator (the median), denominator = cases, null when 0.
+/// Runs every indicator of the catalogue through <see cref="IndicatorSql"/>: its model only counts, this runner adds
+/// the complete grid, the roll-ups to region and nation, the members of its dimensions and the value from its kind.
+/// Totals go to <c>indicator_values</c> (the table every flag, page and release reads, unchanged in shape);
+/// the members of the dimensions to <c>indicator_member_values</c> (same columns plus <c>dimension</c>, <c>member</c>).
 /// </summary>
 public static class IndicatorRunner
 {
     public static readonly string[] Levels = ["ats", "region", "national", "case_manager"];
+
+    /// <summary>Tables the runner itself reads around every model (a delta that changes one recomputes all).</summary>
+    private const string RunnerInputs = "dim_month dim_ats_rollup run_meta";
 
     /// <param name="modelTimer">optional: seconds per indicator, for profiling.</param>
     /// <param name="changed">
@@ -25,47 +28,70 @@ public static class IndicatorRunner
     {
         catalogue.WriteTable(connection);
         var indicators = catalogue.Indicators
-            .Where(i => changed is null || ModelInputs.DependsOn(SqlModels.Load($"indicators/{i.Sql}"), changed))
+            .Where(i => changed is null || ModelInputs.DependsOn(InputsOf(catalogue, i), changed))
             .ToList();
-        if (changed is not null)
+        var hasMemberTable = Sql.Scalar(connection,
+            "select count(*) from duckdb_tables() where table_name = 'indicator_member_values'") is long n && n > 0;
+        if (changed is not null && hasMemberTable)
         {
             var ids = string.Join(", ", indicators.Select(i => Sql.Literal(i.Id)).DefaultIfEmpty("''"));
             Sql.Exec(connection, $"delete from indicator_values where indicator_id in ({ids})");
+            Sql.Exec(connection, $"delete from indicator_member_values where indicator_id in ({ids})");
         }
-        else Sql.Exec(connection, """
-            create or replace table indicator_values (
-                indicator_id   varchar not null,
-                level          varchar not null,
-                territory_code varchar not null,
-                month          varchar not null,
-                numerator      double,
-                denominator    double,
-                value          double)
-            """);
+        else
+        {
+            if (changed is not null) indicators = catalogue.Indicators.ToList(); // built before dimensions existed: all again
+            CreateTables(connection);
+        }
         foreach (var indicator in indicators)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var select = SqlModels.Load($"indicators/{indicator.Sql}");
-            var (denominator, value) = indicator.Kind switch
-            {
-                "count" => ("null::double", "numerator"),
-                "ratio" => ("denominator", "case when denominator is null or denominator = 0 then null else numerator / denominator end"),
-                "median" => ("coalesce(denominator, 0)", "case when denominator > 0 then numerator end"),
-                _ => throw new InvalidOperationException($"Unknown kind {indicator.Kind}"),
-            };
+            var id = Sql.Literal(indicator.Id);
+            Sql.Exec(connection,
+                $"create or replace temp table indicator_cells as\n{IndicatorSql.Territories(indicator, catalogue.DimensionsOf(indicator))}", Sql.ModelFailed($"indicators/{indicator.Sql}"));
+            if (indicator.HasCaseManagerLevel)
+                Sql.Exec(connection, $"insert into indicator_cells\n{IndicatorSql.CaseManagers(indicator)}", Sql.ModelFailed($"indicators/{indicator.CaseManagerSql}"));
             Sql.Exec(connection, $"""
                 insert into indicator_values
-                select '{indicator.Id}', level, territory_code, month,
-                       numerator::double, ({denominator})::double, ({value})::double
-                from (
-                {select}
-                ) as model
-                """, Sql.ModelFailed($"indicators/{indicator.Sql}"));
+                select {id}, level, territory_code, month, numerator, denominator, value
+                from indicator_cells where dimension = '';
+                insert into indicator_member_values
+                select {id}, dimension, member, level, territory_code, month, numerator, denominator, value
+                from indicator_cells where dimension <> '';
+                drop table indicator_cells;
+                """);
             modelTimer?.Invoke(indicator.Id, clock.Elapsed.TotalSeconds);
         }
         CheckShape(connection);
         return indicators.Select(i => i.Id).ToHashSet();
     }
+
+    private static string InputsOf(IndicatorCatalogue catalogue, IndicatorDefinition i) =>
+        string.Join("\n", IndicatorSql.Model(i.Sql, i.Params),  // with its params: a table can be one
+            i.CaseManagerSql is null ? "" : IndicatorSql.Model(i.CaseManagerSql, i.Params) + " fct_staffing_monthly",
+            catalogue.DimensionsOf(i).Count > 0 ? IndicatorSql.ProfileTable : "",
+            RunnerInputs);
+
+    private static void CreateTables(DuckDBConnection connection) => Sql.Exec(connection, """
+        create or replace table indicator_values (
+            indicator_id   varchar not null,
+            level          varchar not null,
+            territory_code varchar not null,
+            month          varchar not null,
+            numerator      double,
+            denominator    double,
+            value          double);
+        create or replace table indicator_member_values (
+            indicator_id   varchar not null,
+            dimension      varchar not null,
+            member         varchar not null,
+            level          varchar not null,
+            territory_code varchar not null,
+            month          varchar not null,
+            numerator      double,
+            denominator    double,
+            value          double);
+        """);
 
     /// <summary>Fails the build when a model returns an unknown level or two rows for one cell.</summary>
     private static void CheckShape(DuckDBConnection connection)
@@ -78,7 +104,10 @@ public static class IndicatorRunner
         var duplicated = Sql.Scalar(connection, """
             select string_agg(distinct indicator_id, ', ') from (
                 select indicator_id from indicator_values
-                group by indicator_id, level, territory_code, month having count(*) > 1)
+                group by indicator_id, level, territory_code, month having count(*) > 1
+                union all
+                select indicator_id from indicator_member_values
+                group by indicator_id, dimension, member, level, territory_code, month having count(*) > 1)
             """);
         if (duplicated is string dup)
             throw new InvalidOperationException($"Indicator models returned duplicated cells: {dup}");

@@ -65,7 +65,8 @@ public sealed class GeneratedExportFlagTests(ITestOutputHelper output)
         var flagsCsv = Path.Combine(dir.Root, "out", "flags.csv");
         Monitoring.Warehouse.Indicators.IndicatorCsv.Write(c, indicatorsCsv);
         Monitoring.Warehouse.Flags.FlagCsv.Write(c, flagsCsv);
-        Assert.Equal(1 + Db.Count(c, "select count(*) from indicator_values"), File.ReadLines(indicatorsCsv).Count());
+        Assert.Equal(1 + Db.Count(c, "select count(*) from indicator_values") + Db.Count(c, "select count(*) from indicator_member_values"),
+            File.ReadLines(indicatorsCsv).Count());
         Assert.Equal(1 + Db.Count(c, "select count(*) from flags where severity <> 'none'"), File.ReadLines(flagsCsv).Count());
     }
 }

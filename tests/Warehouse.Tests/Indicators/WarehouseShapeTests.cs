@@ -15,11 +15,15 @@ public sealed class WarehouseShapeTests(BuiltHandWarehouse warehouse) : IClassFi
         var rows = Db.Rows(_c, """
             select indicator_id, count(*) from indicator_values where level <> 'case_manager' group by all order by 1
             """).ToDictionary(r => (string)r[0]!, r => Convert.ToInt64(r[1]));
-        Assert.Equal(21, rows.Count);
+        Assert.Equal(Db.Count(_c, "select count(*) from indicator_catalogue"), rows.Count);
         foreach (var (indicator, count) in rows)
         {
             // Export timeliness and quarantine rate have a row only on the reference month (6 territories).
-            var expected = indicator switch { "convocation_within_30_days" => 18, "plan_within_90_days" => 6, "dq_export_timeliness_days" or "dq_quarantine_rate" => 6, _ => 30 };
+            var expected = indicator switch
+            {
+                "convocation_within_30_days" or "benefit_within_30_days" => 18, "plan_within_90_days" => 6,
+                "dq_export_timeliness_days" or "dq_quarantine_rate" => 6, _ => 30,
+            };
             Assert.True(expected == count, $"{indicator}: {count} rows, expected {expected}");
         }
     }
@@ -30,21 +34,21 @@ public sealed class WarehouseShapeTests(BuiltHandWarehouse warehouse) : IClassFi
         // For every ratio indicator and month: national (and regional) numerator and denominator are
         // the sums over the ATS, and the value is their quotient, never a mean of ATS ratios.
         var mismatches = Db.Rows(_c, """
-            with ratio_indicators as (select indicator_id from indicator_catalogue where kind = 'ratio'),
+            with ratio_indicators as (select indicator_id, scale from indicator_catalogue where kind = 'ratio'),
             ats as (
-                select v.indicator_id, v.month, a.region_code, v.numerator, v.denominator
+                select v.indicator_id, v.month, a.region_code, v.numerator, v.denominator, scale
                 from indicator_values v join ratio_indicators using (indicator_id)
                 join dim_ats a on a.ats_code = v.territory_code
                 where v.level = 'ats'),
             sums as (
-                select indicator_id, month, 'national' as level, 'IT' as territory_code, sum(numerator) n, sum(denominator) d from ats group by all
+                select indicator_id, month, 'national' as level, 'IT' as territory_code, scale, sum(numerator) n, sum(denominator) d from ats group by all
                 union all
-                select indicator_id, month, 'region', region_code, sum(numerator), sum(denominator) from ats group by all)
+                select indicator_id, month, 'region', region_code, scale, sum(numerator), sum(denominator) from ats group by all)
             select s.indicator_id, s.level, s.territory_code, s.month
             from sums s join indicator_values v using (indicator_id, level, territory_code, month)
             where abs(v.numerator - s.n) > 1e-9 or abs(v.denominator - s.d) > 1e-9
                or (s.d = 0 and v.value is not null)
-               or (s.d > 0 and abs(v.value - s.n / s.d) > 1e-9)
+               or (s.d > 0 and abs(v.value - s.scale * s.n / s.d) > 1e-9)
             """);
         Assert.Empty(mismatches);
         // and the check did look at rows
@@ -54,7 +58,8 @@ public sealed class WarehouseShapeTests(BuiltHandWarehouse warehouse) : IClassFi
     [Fact]
     public void Catalogue_table_lists_every_indicator_with_its_metadata()
     {
-        Assert.Equal(21L, Db.Count(_c, "select count(*) from indicator_catalogue"));
+        Assert.Equal(Monitoring.Warehouse.Indicators.IndicatorCatalogue.Load().Indicators.Count,
+            Db.Count(_c, "select count(*) from indicator_catalogue"));
         var row = Db.Rows(_c, """
             select logframe_level, pillar, kind, higher_is_better, flag_method
             from indicator_catalogue where indicator_id = 'open_cases_per_case_manager'
@@ -89,11 +94,14 @@ public sealed class WarehouseShapeTests(BuiltHandWarehouse warehouse) : IClassFi
         var path = dir["indicators.csv"];
         Monitoring.Warehouse.Indicators.IndicatorCsv.Write(_c, path);
         var lines = File.ReadAllLines(path);
-        Assert.Equal("indicator_id;level;territory_code;month;numerator;denominator;value", lines[0]);
-        Assert.Contains("case_managers_active;ats;ATS-01-001;2025-02;2.0;;2.0", lines);
-        Assert.Contains("convocation_within_30_days;national;IT;2025-01;3.0;5.0;0.6", lines);
-        Assert.Contains("open_cases_per_case_manager;ats;ATS-02-001;2025-01;1.0;0.0;", lines);
-        Assert.Equal(1 + Db.Count(_c, "select count(*) from indicator_values"), lines.Length);
+        Assert.Equal("indicator_id;level;territory_code;month;numerator;denominator;value;dimension;member", lines[0]);
+        Assert.Contains("case_managers_active;ats;ATS-01-001;2025-02;2.0;;2.0;;", lines);
+        Assert.Contains("convocation_within_30_days;national;IT;2025-01;3.0;5.0;0.6;;", lines);
+        Assert.Contains("open_cases_per_case_manager;ats;ATS-02-001;2025-01;1.0;0.0;;;", lines);
+        // A member row: hh1 and hh4 (with minors) and hh2 (without) were paid in January.
+        Assert.Contains("households_paid;national;IT;2025-01;2.0;;2.0;with_minors;yes", lines);
+        Assert.Equal(1 + Db.Count(_c, "select count(*) from indicator_values") + Db.Count(_c, "select count(*) from indicator_member_values"),
+            lines.Length);
     }
 
     [Fact]

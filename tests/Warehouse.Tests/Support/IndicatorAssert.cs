@@ -24,11 +24,12 @@ public static class IndicatorAssert
     }
 
     /// <summary>Ratios for each month of the fixture in order: value = n/d or null when d = 0.</summary>
-    public static void Ratios(DuckDBConnection c, string indicator, string level, string territory, double[] numerators, double[] denominators)
+    public static void Ratios(DuckDBConnection c, string indicator, string level, string territory, double[] numerators, double[] denominators,
+        double scale = 1)
     {
         for (var i = 0; i < numerators.Length; i++)
         {
-            double? expected = denominators[i] == 0 ? null : numerators[i] / denominators[i];
+            double? expected = denominators[i] == 0 ? null : scale * numerators[i] / denominators[i];
             Cell(c, indicator, level, territory, HandFixture.Months[i], numerators[i], denominators[i], expected);
         }
     }
