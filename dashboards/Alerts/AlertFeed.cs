@@ -8,7 +8,7 @@ using Monitoring.Warehouse.Operations;
 namespace Monitoring.Dashboards.Alerts;
 
 /// <summary>
-/// The alerts a scope may see, computed from what is already there: the snapshot's flags (new alarms), the follow-up
+/// The alerts a scope may see, computed from what is already there: the snapshot's flags (the latest month's alarms), the follow-up
 /// register (episodes opened, status changes, recoveries), and — for the ministry only — the job history and the run
 /// reports (failed jobs, refused or failed loads). Every item passes the dashboards' own <see cref="ScopeRules"/>: an ATS
 /// item only if <see cref="ScopeRules.MaySeeAts"/>, operations only for the ministry. The inbox page and the e-mail digest
@@ -52,7 +52,10 @@ public sealed class AlertFeed(DashboardQueries queries)
             .OrderByDescending(i => i.At).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Alarms of the latest month on an indicator × ATS that was not in alarm the month before.</summary>
+    /// <summary>
+    /// The alarms of the latest month in the data (an alarm that persists comes back each month, as the month's news; its
+    /// episode carries the history). Dated when the snapshot holding them was published.
+    /// </summary>
     private IEnumerable<AlertItem> NewAlarms(UserScope scope, DateTime since)
     {
         var at = SnapshotPublishedAt();
@@ -60,14 +63,10 @@ public sealed class AlertFeed(DashboardQueries queries)
         var months = queries.Meta.Months();
         if (months.Count == 0) yield break;
         var latest = months[^1];
-        var previous = months.Count > 1 ? months[^2] : null;
-        var flags = queries.Meta.Flags();
         var episodes = queries.FollowUp.All();
-        foreach (var point in flags.Flagged(latest).Where(p => p.Severity == "alarm")
+        foreach (var point in queries.Meta.Flags().Flagged(latest).Where(p => p.Severity == "alarm")
                      .OrderBy(p => p.IndicatorId, StringComparer.Ordinal).ThenBy(p => p.AtsCode, StringComparer.Ordinal))
         {
-            if (previous is not null && flags.Points(point.IndicatorId, previous).TryGetValue(point.AtsCode, out var before)
-                && before.Severity == "alarm") continue;
             if (!queries.Rules.MaySeeAts(scope, point.AtsCode)) continue;
             var episode = episodes.ForMonth(point.IndicatorId, point.AtsCode, latest);
             yield return new AlertItem($"alarm:{point.IndicatorId}:{point.AtsCode}:{latest}", "alarm", at,

@@ -25,7 +25,9 @@ public sealed class DigestComposer(AlertFeed feed)
         if (scope.IsPublic) return null;
         var since = subscription.SubscribedAt - FirstDigestLookback;
         var window = DateTime.UtcNow - AlertFeed.InboxWindow;
-        var items = feed.For(scope, since > window ? since : window).Where(i => !alreadySent.Contains(i.Id)).ToList();
+        // Alarms first, then episodes, changes and operations: what matters most survives the line limit.
+        var items = feed.For(scope, since > window ? since : window).Where(i => !alreadySent.Contains(i.Id))
+            .OrderBy(i => Array.IndexOf(AlertItem.Kinds, i.Kind)).ThenByDescending(i => i.At).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
         if (items.Count == 0) return null;
 
         var lang = subscription.Lang == "en" ? "en" : "it";
