@@ -2,6 +2,7 @@ using System.Net.Mail;
 using Microsoft.AspNetCore.Mvc;
 using Monitoring.Dashboards.Alerts;
 using Monitoring.Dashboards.Auth;
+using Monitoring.Dashboards.Hosting;
 using Monitoring.Dashboards.Queries;
 
 namespace Monitoring.Dashboards.Apis;
@@ -15,12 +16,15 @@ public static class AlertEndpoints
 {
     public static IEndpointRouteBuilder MapAlerts(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/alerts/read", (HttpContext http, [FromForm(Name = "id")] string[]? ids, [FromForm] string? all,
-            AlertInbox inbox, ILoggerFactory logs) => Signed(http, logs, (scope, userId) =>
+        app.MapPost("/api/alerts/read", async (HttpContext http, AlertInbox inbox, ILoggerFactory logs) =>
         {
-            inbox.MarkRead(scope, userId, ids ?? [], all == "1");
-            return Results.LocalRedirect(Back(http));
-        }));
+            var form = await http.Request.ReadFormAsync(); // "id" may repeat: read the form itself
+            return Signed(http, logs, (scope, userId) =>
+            {
+                inbox.MarkRead(scope, userId, form["id"].OfType<string>().ToList(), form["all"] == "1");
+                return Results.LocalRedirect(Back(http));
+            });
+        }).RequireAntiforgeryToken(); // binds no form parameter, so the framework would not check the token itself
 
         app.MapPost("/api/alerts/subscription", (HttpContext http, [FromForm] string? email, [FromForm] string? lang,
             [FromForm] string? remove, AlertInbox inbox, ILoggerFactory logs) => Signed(http, logs, (scope, userId) =>

@@ -101,6 +101,10 @@ public sealed partial class AlertDigestTests : IDisposable
             };
 
             var mails = smtp.ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(m.Data)))).ToList();
+            var folder = Path.Combine(Artifacts.Dir, "alert-digest");
+            Directory.CreateDirectory(folder);
+            for (var i = 0; i < mails.Count; i++)
+                await File.WriteAllTextAsync(Path.Combine(folder, $"mail-{i}.txt"), $"To: {mails[i].To}\nSubject: {mails[i].Subject}\n\n{mails[i].TextBody}");
             foreach (var s in subscribers)
             {
                 var scope = Visible(s).ToHashSet();
