@@ -44,6 +44,13 @@ public sealed class DataDirectory(string root)
     public string JobsDatabase => Path.Combine(Root, JobHistory.FileName);
     /// <summary>Quartz's persistent job store (SQLite): triggers and their next fire times survive a restart.</summary>
     public string SchedulerDatabase => Path.Combine(Root, "scheduler.sqlite");
+    /// <summary>Alerts (issue 15): each user's read marks, e-mail subscriptions and digest delivery state, one file per user.</summary>
+    public string AlertsDir => Path.Combine(Root, "alerts");
+    public string AlertInboxDir => Path.Combine(AlertsDir, "inbox");
+    public string AlertSubscriptionsDir => Path.Combine(AlertsDir, "subscriptions");
+    public string AlertDigestDir => Path.Combine(AlertsDir, "digest");
+    /// <summary>A user's file in one of the alert folders; the key is a hash of the user id (<c>AlertUserKey</c>), never the id.</summary>
+    public static string AlertUserFile(string alertFolder, string userKey) => Path.Combine(alertFolder, userKey + ".json");
     public string WriterLockFile => Path.Combine(Root, WriterLock.FileName);
     public string WriterLockHolderFile => Path.Combine(Root, WriterLock.HolderFileName);
 

@@ -36,15 +36,17 @@ public sealed class ScopeRules(MetaQueries meta)
     /// <summary>ATS-level values (never public).</summary>
     public void RequireAts(UserScope scope, string ats, string what)
     {
-        var ok = scope.Role switch
-        {
-            UserRole.Ministry => true,
-            UserRole.PlannerRegion => scope.RegionCode is not null && meta.RegionOfAts(ats) == scope.RegionCode,
-            UserRole.PlannerAts or UserRole.Coordinator or UserRole.CaseManager => scope.AtsCode == ats,
-            _ => false,
-        };
-        if (!ok) throw new ScopeViolation(scope.Role, $"{what} for ATS {ats}");
+        if (!MaySeeAts(scope, ats)) throw new ScopeViolation(scope.Role, $"{what} for ATS {ats}");
     }
+
+    /// <summary>The rule of <see cref="RequireAts"/> as a test, for lists that keep only what the caller may see (alerts).</summary>
+    public bool MaySeeAts(UserScope scope, string ats) => scope.Role switch
+    {
+        UserRole.Ministry => true,
+        UserRole.PlannerRegion => scope.RegionCode is not null && meta.RegionOfAts(ats) == scope.RegionCode,
+        UserRole.PlannerAts or UserRole.Coordinator or UserRole.CaseManager => scope.AtsCode == ats,
+        _ => false,
+    };
 
     /// <summary>Case-manager-level data of an ATS: its coordinator, or a case manager of that ATS (who then sees only their own rows).</summary>
     public void RequireCaseworkAts(UserScope scope, string ats, string what)

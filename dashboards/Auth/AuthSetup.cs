@@ -65,6 +65,8 @@ public static class AuthSetup
         var claims = ScopeClaims.FromScope(scope, name);
         // The provider's subject identifies the user in the follow-up register's history.
         if (external.FindFirst("sub")?.Value is { } subject) claims = claims.Append(new Claim(ActorClaims.UserId, subject));
+        // The provider's e-mail address only pre-fills the alerts digest form (Components/Pages/Alerts.razor); it is not logged.
+        if (external.FindFirst("email")?.Value is { Length: > 0 } email) claims = claims.Append(new Claim(ClaimTypes.Email, email));
         var identity = new ClaimsIdentity(claims, OpenIdConnectDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role);
         return new ClaimsPrincipal(identity);
     }

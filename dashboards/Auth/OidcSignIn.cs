@@ -31,7 +31,7 @@ public static class OidcSignIn
         foreach (var s in oidc.Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries)) o.Scope.Add(s);
         if (!o.Scope.Contains("openid")) o.Scope.Add("openid");
         // Userinfo claims reach the principal only through a claim action.
-        foreach (var claim in new[] { oidc.RoleClaim, oidc.RegionClaim, oidc.AtsClaim, oidc.OperatorClaim, "preferred_username" })
+        foreach (var claim in new[] { oidc.RoleClaim, oidc.RegionClaim, oidc.AtsClaim, oidc.OperatorClaim, "preferred_username", "email" })
             o.ClaimActions.MapUniqueJsonKey(claim, claim);
         o.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
         if (!oidc.RequireHttpsMetadata)

@@ -37,6 +37,7 @@ public static class DashboardHosting
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         builder.Services.AddOperationsAndDownloads();
+        builder.Services.AddAlerts();
         return builder;
     }
 
@@ -58,6 +59,7 @@ public static class DashboardHosting
         app.MapFollowUp();
         app.MapEpisodes();
         app.MapOperationsAndDownloads();
+        app.MapAlerts();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -1,5 +1,6 @@
 using Monitoring.Etl.Pipeline;
-using Monitoring.Warehouse.Snapshots;
+using Monitoring.DataDir;
+using Monitoring.DataDir.Snapshots;
 
 namespace Monitoring.Etl.Lake;
 

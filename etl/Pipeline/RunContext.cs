@@ -4,7 +4,8 @@ using Monitoring.Etl.Lake;
 using Monitoring.Etl.Read;
 using Monitoring.Etl.Validate;
 using Monitoring.Warehouse.Pseudonyms;
-using Monitoring.Warehouse.Snapshots;
+using Monitoring.DataDir;
+using Monitoring.DataDir.Snapshots;
 
 namespace Monitoring.Etl.Pipeline;
 

@@ -5,7 +5,7 @@ namespace Monitoring.Etl.Publish;
 
 /// <summary>
 /// The warehouse checkpointed and closed, the run's report written into the snapshot (it travels with it), then
-/// the atomic swap of CURRENT (<see cref="Monitoring.Warehouse.Snapshots.SnapshotStore.Publish"/>). Until this
+/// the atomic swap of CURRENT (<see cref="Monitoring.DataDir.Snapshots.SnapshotStore.Publish"/>). Until this
 /// stage the snapshot in service is untouched; a run that fails before it leaves nothing published.
 /// </summary>
 public sealed class PublishStage : IPipelineStage

@@ -16,4 +16,14 @@ public sealed record JobSettings
     public int? KeepQuarantine { get; init; }
     /// <summary>housekeeping: remove building/&lt;run_id&gt; left behind by a killed run (safe: housekeeping holds the writer lock).</summary>
     public bool CleanBuilding { get; init; } = true;
+    /// <summary>send-alert-digest: the SMTP server (see Digest/SmtpSettings; the password comes from the environment only).</summary>
+    public string? SmtpHost { get; init; }
+    public int SmtpPort { get; init; } = 587;
+    public string? SmtpFrom { get; init; }
+    /// <summary>none | starttls | tls</summary>
+    public string SmtpTls { get; init; } = "starttls";
+    public string? SmtpUser { get; init; }
+    public int SmtpTimeoutSeconds { get; init; } = 30;
+    /// <summary>send-alert-digest: the dashboards' public address, which the digest's links start with.</summary>
+    public string? DashboardUrl { get; init; }
 }

@@ -231,7 +231,38 @@ public static partial class ScheduleConfigLoader
                     CleanBuilding = OptionalBool(s, path, "clean_building") ?? true,
                 };
             }
+            else if (type == JobTypes.SendAlertDigest)
+                settings = ReadDigestSettings(hasSettings ? s : default, hasSettings, path, jobPath, settings);
             return settings;
+        }
+
+        /// <summary>send-alert-digest: SMTP server, sender, TLS mode and the dashboards' address for the links.</summary>
+        private JobSettings ReadDigestSettings(JsonElement s, bool hasSettings, string path, string jobPath, JobSettings settings)
+        {
+            string? Text(string key) => hasSettings ? OptionalString(s, path, key) : null;
+            var host = Text("smtp_host");
+            var from = Text("smtp_from");
+            var url = Text("dashboard_url");
+            if (string.IsNullOrWhiteSpace(host)) Problem(hasSettings ? path : jobPath, "a send-alert-digest job needs settings.smtp_host (the SMTP server)");
+            if (from is null || !MimeKit.MailboxAddress.TryParse(from, out _))
+                Problem(hasSettings ? path + ".smtp_from" : jobPath, "a send-alert-digest job needs settings.smtp_from, the sender's e-mail address");
+            if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                Problem(hasSettings ? path + ".dashboard_url" : jobPath, "a send-alert-digest job needs settings.dashboard_url, the dashboards' http(s) address for the links");
+            var port = hasSettings ? OptionalInt(s, path, "smtp_port") : null;
+            if (port is < 1 or > 65535) Problem(path + ".smtp_port", $"must be a port number (1-65535), not {port}");
+            var tls = Text("smtp_tls") ?? settings.SmtpTls;
+            if (!Digest.SmtpSettings.TlsModes.ContainsKey(tls))
+            {
+                Problem(path + ".smtp_tls", $"unknown TLS mode \"{tls}\" (known: {string.Join(", ", Digest.SmtpSettings.TlsModes.Keys)})");
+                tls = settings.SmtpTls;
+            }
+            var timeout = hasSettings ? OptionalInt(s, path, "smtp_timeout_seconds") : null;
+            if (timeout is < 1 or > 600) Problem(path + ".smtp_timeout_seconds", "must be between 1 and 600");
+            return settings with
+            {
+                SmtpHost = host, SmtpFrom = from, DashboardUrl = url, SmtpTls = tls, SmtpUser = Text("smtp_user"),
+                SmtpPort = port ?? (tls == "tls" ? 465 : tls == "none" ? 25 : 587), SmtpTimeoutSeconds = timeout ?? settings.SmtpTimeoutSeconds,
+            };
         }
 
         private void CheckNamesAndFollowers(List<JobDefinition> jobs, JsonElement jobsElement)

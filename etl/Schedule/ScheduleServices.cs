@@ -7,7 +7,7 @@ namespace Monitoring.Etl.Schedule;
 public static class ScheduleServices
 {
     /// <summary>
-    /// Registers the four job types. The rebuild and publish hooks are TryAdd'ed: register your own
+    /// Registers the job types. The rebuild and publish hooks are TryAdd'ed: register your own
     /// <see cref="RebuildIndicatorsHook"/> / <see cref="PublishOpenDataHook"/> before this call to replace them.
     /// </summary>
     public static IServiceCollection AddScheduledJobs(this IServiceCollection services, ScheduleConfig config, string dataDir)
@@ -17,6 +17,7 @@ public static class ScheduleServices
         services.TryAddSingleton<PublishOpenDataHook>(DefaultPublishHook.RunAsync);
         services.AddSingleton<IScheduledJob, IngestLatestExportJob>();
         services.AddSingleton<IScheduledJob, HousekeepingJob>();
+        services.AddSingleton<IScheduledJob, Digest.AlertDigestJob>();
         services.AddSingleton<IScheduledJob>(sp => new HookJob(JobTypes.RebuildIndicators, sp.GetRequiredService<RebuildIndicatorsHook>().Invoke));
         services.AddSingleton<IScheduledJob>(sp => new HookJob(JobTypes.PublishOpenData, sp.GetRequiredService<PublishOpenDataHook>().Invoke));
         services.AddSingleton<JobExecutor>();

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Monitoring.Etl.Pipeline;
 using Monitoring.Tests.Etl.Support;
-using Monitoring.Warehouse.Snapshots;
+using Monitoring.DataDir;
+using Monitoring.DataDir.Snapshots;
 
 namespace Monitoring.Tests.Etl.Pipeline;
 

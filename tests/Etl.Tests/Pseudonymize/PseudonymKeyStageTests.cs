@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Monitoring.Tests.Etl.Support;
-using Monitoring.Warehouse.Snapshots;
+using Monitoring.DataDir;
+using Monitoring.DataDir.Snapshots;
 
 namespace Monitoring.Tests.Etl.Pseudonymize;
 
