@@ -117,12 +117,14 @@ public sealed class StaffingWhatIfTests(ItalyMapsApp app)
         var (a, b) = (staff[0].Ats, staff[1].Ats);
         var otherRegionAts = Expected.Scalar<string>(db, $"select min(ats_code) from dim_ats where region_code <> '{Region}'");
         var page = await app.WindowAsync("planner_region");
+        // Every bad number refused by the CSV endpoint; the page (heavier) checked for two of them.
         foreach (var bad in new[] { "NaN", "Infinity", "1e999", "-1", "0", "abc", "1001", "1,5", " " + "2;drop" })
         {
             var q = $"?move_from={a}&move_to={b}&move_fte={Uri.EscapeDataString(bad)}";
+            Assert.Equal(400, (await page.APIRequest.GetAsync("/api/panels/planner-whatif.csv" + q)).Status);
+            if (bad is not ("NaN" or "1,5")) continue;
             Assert.Equal(400, (await page.GotoAsync("/planner" + q))!.Status);
             Assert.Equal("move_fte", await page.Locator(".whatif-error").GetAttributeAsync("data-parameter"));
-            Assert.Equal(400, (await page.APIRequest.GetAsync("/api/panels/planner-whatif.csv" + q)).Status);
         }
         // More than the giving ATS has; the same ATS twice; a receiving ATS missing.
         var more = (staff[0].Fte + 1).ToString(Inv);

@@ -44,6 +44,8 @@ public sealed class CoordinatorQueueTests(EditedTeamApp app) : IClassFixture<Edi
             var row = page.Locator($".grid-table[data-panel='casework-unassigned'] tr[data-key='C-{Pseudonyms.Pseudonym("case", id)[..6]}']");
             Assert.Equal(1, await row.CountAsync());
             Assert.Equal(ReaderNumbers.Decimal((reference - c.Opened).TotalDays, "it"), (await row.Locator("[data-col='days_open']").InnerTextAsync()).Trim());
+            Assert.Equal(ReaderNumbers.Date(c.Opened.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "it"),
+                (await row.Locator("[data-col='opened_date']").InnerTextAsync()).Trim());
         }
         // Oldest first.
         var days = (await rows.Locator("[data-col='days_open']").AllInnerTextsAsync()).ToList();
