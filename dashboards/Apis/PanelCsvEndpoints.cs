@@ -36,6 +36,10 @@ public static class PanelCsvEndpoints
                 ScopeLog.Refused(logs, e, http.Request.Path);
                 return Results.StatusCode(StatusCodes.Status403Forbidden);
             }
+            catch (InvalidFilterValue e)
+            {
+                return Results.Text(e.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+            }
             catch (NoSnapshotException)
             {
                 return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);

@@ -38,6 +38,8 @@ public static class GridFormat
     {
         null => "",
         string s when column.Key == "month" => NumberText.Month(s, lang),
+        // An ISO date column ("date" format): "31/10/2026" / "31 Oct 2026"; the CSV keeps ISO 8601.
+        string s when column.Format == "date" => NumberText.Date(s, lang),
         // A flag's severity and a follow-up status are codes; the table names them in the reader's language.
         string s when column.Key is "severity" or "status" => Coded(column.Key + "." + s, s, lang),
         string s => s,

@@ -28,6 +28,8 @@ public sealed class DashboardQueries : IDisposable
         Team = new TeamQueries(db, Meta, Rules);
         RegionPlanner = new RegionPlannerQueries(db, Meta, Rules);
         Public = new PublicQueries(Meta);
+        Maps = new MapQueries(Meta, Rules);
+        WhatIf = new WhatIfQueries(Meta, Rules);
         Glossary = new GlossaryQueries(Meta);
     }
 
@@ -43,6 +45,8 @@ public sealed class DashboardQueries : IDisposable
     public TeamQueries Team { get; }
     public RegionPlannerQueries RegionPlanner { get; }
     public PublicQueries Public { get; }
+    public MapQueries Maps { get; }
+    public WhatIfQueries WhatIf { get; }
     public GlossaryQueries Glossary { get; }
 
     /// <summary>Panel name → query. The names are the CSV endpoints' /api/panels/{name}.csv.</summary>
@@ -74,6 +78,10 @@ public sealed class DashboardQueries : IDisposable
             ["episode-history"] = (q, s, f) => q.Episodes.History(s, f),
             ["episode-trend"] = (q, s, f) => q.Episodes.Trend(s, f),
             ["episode-summary"] = (q, s, f) => q.Episodes.Summary(s, f),
+            ["public-map"] = (q, s, f) => q.Maps.PublicMap(s, f),
+            ["ministry-map"] = (q, s, f) => q.Maps.MinistryMap(s, f),
+            ["planner-map"] = (q, s, f) => q.Maps.PlannerMap(s, f),
+            ["planner-whatif"] = (q, s, f) => q.WhatIf.WhatIf(s, f),
         };
 
     /// <summary>Runs a panel by name for a scope; an unknown name is a scope violation (nothing to reveal).</summary>

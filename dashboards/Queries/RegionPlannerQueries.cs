@@ -13,9 +13,9 @@ public sealed class RegionPlannerQueries(WarehouseReader db, MetaQueries meta, S
 {
     /// <summary>
     /// The yearly cost of one full-time social worker used to turn a fund's uncommitted money into hires. An
-    /// assumption, stated on the page: the Law 178/2020 contribution per FTE in the essential band (€40,000).
+    /// assumption, stated on the page, read with its source from reference/staffing-cost.json (<see cref="StaffingCost"/>).
     /// </summary>
-    public const double CostPerFteEur = StaffingPlanner.EurUpToEssential;
+    public static double CostPerFteEur => StaffingCost.PerFteEur;
 
     // the catalogue's flags block (sql/indicators/catalogue.json) is the one place these thresholds are written
     private static readonly double ZWarning = Monitoring.Warehouse.Flags.FlagOptions.Default.WarningZ, ZAlarm = Monitoring.Warehouse.Flags.FlagOptions.Default.AlarmZ;

@@ -72,7 +72,7 @@ public sealed class TeamQueries(WarehouseReader db, MetaQueries meta, ScopeRules
             """, new { ats });
         var lang = f.Lang;
         return new Grid("casework-unassigned",
-            [Columns.Of(lang, "case"), TeamLabels.Column(lang, "opened_date"), TeamLabels.Column(lang, "days_open", "days"), Columns.Of(lang, "step")],
+            [Columns.Of(lang, "case"), TeamLabels.Column(lang, "opened_date", "date"), TeamLabels.Column(lang, "days_open", "days"), Columns.Of(lang, "step")],
             rows.Select(r => new object?[] { CaseManagerLabel.OfCase(S(r, "case_key")), DateOf(r["opened_date"]), D(r, "days_open"),
                 S(r, "last_event_type") is { } s ? Labels.T(lang, "step." + s) : "" }).ToList());
     }
@@ -89,7 +89,7 @@ public sealed class TeamQueries(WarehouseReader db, MetaQueries meta, ScopeRules
             """, new { ats, month });
         var lang = f.Lang;
         return new Grid("casework-leavers",
-            [Columns.Of(lang, "case_manager"), TeamLabels.Column(lang, "active_to"), Columns.Of(lang, "open_cases", "count")],
+            [Columns.Of(lang, "case_manager"), TeamLabels.Column(lang, "active_to", "date"), Columns.Of(lang, "open_cases", "count")],
             rows.Select(r => new object?[] { CaseManagerLabel.Of(S(r, "operator_key")), DateOf(r["active_to"]), D(r, "open_cases") }).ToList());
     }
 

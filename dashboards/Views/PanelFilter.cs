@@ -21,6 +21,11 @@ public sealed record PanelFilter
     public string? Status { get; init; }
     public string? Age { get; init; }
     public string? Episode { get; init; }
+    /// <summary>The planner's what-if (issue 16): move <c>move_fte</c> FTE from ATS <c>move_from</c> (or "new" hires) to ATS
+    /// <c>move_to</c>. Kept as typed: <see cref="WhatIfQueries"/> validates them against the scope and refuses anything else.</summary>
+    public string? MoveFrom { get; init; }
+    public string? MoveTo { get; init; }
+    public string? MoveFte { get; init; }
 
     public static PanelFilter From(Func<string, string?> get)
     {
@@ -41,6 +46,9 @@ public sealed record PanelFilter
             Status = Clean(get("status")),
             Age = Clean(get("age")),
             Episode = Clean(get("episode")),
+            MoveFrom = Clean(get("move_from")),
+            MoveTo = Clean(get("move_to")),
+            MoveFte = Clean(get("move_fte")),
         };
     }
 }

@@ -54,6 +54,10 @@ public static class QueryBenchmark
             ("planner-ats-peers", new UserScope(UserRole.PlannerAts, region, ats.Code), new()),
             ("planner-staffing-fte", new UserScope(UserRole.PlannerRegion, region), new()),
             ("planner-budget", new UserScope(UserRole.PlannerRegion, region), new()),
+            ("public-map", UserScope.Public, new()),
+            ("ministry-map", UserScope.Ministry, new()),
+            ("planner-map", new UserScope(UserRole.PlannerRegion, region), new()),
+            ("planner-whatif", new UserScope(UserRole.PlannerRegion, region), new() { MoveFrom = WhatIfQueries.NewHires, MoveTo = ats.Code, MoveFte = "1" }),
         ];
     }
 
