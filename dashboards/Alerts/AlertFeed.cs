@@ -4,6 +4,7 @@ using Monitoring.Dashboards.Operations;
 using Monitoring.Dashboards.Queries;
 using Monitoring.DataDir.FollowUp;
 using Monitoring.DataDir.Operations;
+using Monitoring.DataDir.Runs;
 
 namespace Monitoring.Dashboards.Alerts;
 
@@ -100,12 +101,12 @@ public sealed class AlertFeed(DashboardQueries queries)
             yield return new AlertItem($"job:{run.JobName}:{run.StartedAt.ToString("yyyyMMddTHHmmssfff", CultureInfo.InvariantCulture)}",
                 "job_failed", run.FinishedAt, "/ministry/operations", JobName: run.JobName, Status: run.Status);
 
-        foreach (var report in RunReports.Newest(DataDir, OperationsQueries.RecentRuns).Where(r => r.Status is "refused" or "failed"))
+        foreach (var report in RunReports.Newest(DataDir, OperationsQueries.RecentRuns).Where(r => r.Status is RunStatus.Refused or RunStatus.Failed))
         {
             var at = (report.FinishedAt ?? report.StartedAt)?.UtcDateTime ?? DateTime.MinValue;
             if (at < since) continue;
-            yield return new AlertItem($"run:{report.RunId}", "run_" + report.Status, at,
-                $"/ministry/operations?run={Uri.EscapeDataString(report.RunId)}", Status: report.Status, RunId: report.RunId);
+            yield return new AlertItem($"run:{report.RunId}", "run_" + report.Status.Text(), at,
+                $"/ministry/operations?run={Uri.EscapeDataString(report.RunId)}", Status: report.Status.Text(), RunId: report.RunId);
         }
     }
 
