@@ -1,6 +1,5 @@
 using DuckDB.NET.Data;
 using Monitoring.Dashboards.Queries;
-using Monitoring.DataDir;
 using Monitoring.DataDir.Snapshots;
 
 namespace Monitoring.Tests.Dashboards;
