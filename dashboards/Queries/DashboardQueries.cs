@@ -1,6 +1,5 @@
 using Monitoring.Dashboards.Data;
 using Monitoring.DataDir.FollowUp;
-using Monitoring.DataDir;
 using Monitoring.DataDir.Snapshots;
 
 namespace Monitoring.Dashboards.Queries;

@@ -13,7 +13,7 @@ public sealed class SnapshotStore(string dataDir)
 
     /// <summary>
     /// The run id in service, or null before the first successful run. The one rule for reading CURRENT, used by
-    /// every reader (pipeline, housekeeping, jobs, dashboards): its first line, trimmed, naming a snapshot folder that exists.
+    /// every reader (pipeline, housekeeping, jobs, dashboards): its text, trimmed, naming a snapshot folder that exists.
     /// </summary>
     public string? CurrentRunId()
     {

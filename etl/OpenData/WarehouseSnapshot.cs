@@ -1,5 +1,4 @@
 using DuckDB.NET.Data;
-using Monitoring.DataDir;
 using Monitoring.DataDir.Snapshots;
 
 namespace Monitoring.Etl.OpenData;

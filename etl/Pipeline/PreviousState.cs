@@ -2,7 +2,6 @@ using DuckDB.NET.Data;
 using Monitoring.Etl.Contract;
 using Monitoring.Etl.Lake;
 using Monitoring.DataDir;
-using Monitoring.DataDir.Snapshots;
 
 namespace Monitoring.Etl.Pipeline;
 

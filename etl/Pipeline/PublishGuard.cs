@@ -3,7 +3,6 @@ using DuckDB.NET.Data;
 using Monitoring.Etl.Lake;
 using Monitoring.Etl.Read;
 using Monitoring.DataDir;
-using Monitoring.DataDir.Snapshots;
 using Monitoring.DataDir.Runs;
 
 namespace Monitoring.Etl.Pipeline;

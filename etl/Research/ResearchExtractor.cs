@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Monitoring.Etl.OpenData;
 using Monitoring.Etl.Pseudonymize;
-using Monitoring.DataDir.Runs;
 using Monitoring.DataDir;
 
 namespace Monitoring.Etl.Research;

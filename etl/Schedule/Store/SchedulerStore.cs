@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Monitoring.DataDir;
-using Monitoring.DataDir.Snapshots;
 
 namespace Monitoring.Etl.Schedule.Store;
 

@@ -2,7 +2,6 @@ using System.Net;
 using DuckDB.NET.Data;
 using Monitoring.Dashboards.Data;
 using Monitoring.Dashboards.Queries;
-using Monitoring.DataDir;
 using Monitoring.DataDir.Snapshots;
 
 namespace Monitoring.Tests.Dashboards.Data;

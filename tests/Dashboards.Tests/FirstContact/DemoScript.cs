@@ -4,7 +4,6 @@ using System.Net.Sockets;
 using System.Text;
 using DuckDB.NET.Data;
 using Microsoft.Playwright;
-using Monitoring.DataDir;
 using Monitoring.DataDir.Snapshots;
 
 namespace Monitoring.Tests.Dashboards.FirstContact;

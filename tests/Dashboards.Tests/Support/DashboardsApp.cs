@@ -3,7 +3,6 @@ using DuckDB.NET.Data;
 using Microsoft.Playwright;
 using Monitoring.Tools.Generate;
 using Monitoring.Etl.Pipeline;
-using Monitoring.DataDir;
 using Monitoring.DataDir.Snapshots;
 
 namespace Monitoring.Tests.Dashboards;

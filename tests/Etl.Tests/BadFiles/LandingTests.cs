@@ -3,7 +3,6 @@ using System.IO.Compression;
 using Monitoring.Etl.Schedule;
 using Monitoring.Tests.Etl.Support;
 using Monitoring.DataDir;
-using Monitoring.DataDir.Snapshots;
 
 namespace Monitoring.Tests.Etl.BadFiles;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using Monitoring.Tests.Etl.Support;
-using Monitoring.DataDir;
 using Monitoring.DataDir.Snapshots;
 
 namespace Monitoring.Tests.Etl.BadFiles;

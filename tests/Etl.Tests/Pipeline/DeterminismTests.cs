@@ -1,7 +1,6 @@
 using Monitoring.Etl.Pipeline;
 using Monitoring.Etl.Lake;
 using Monitoring.Tests.Etl.Support;
-using Monitoring.DataDir;
 using Monitoring.DataDir.Snapshots;
 
 namespace Monitoring.Tests.Etl.Pipeline;

@@ -1,6 +1,5 @@
 using Monitoring.Etl.Pipeline;
 using Monitoring.Tests.Etl.Support;
-using Monitoring.DataDir;
 using Monitoring.DataDir.Snapshots;
 using Xunit.Abstractions;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Monitoring.Tools.Generate;
 using Monitoring.Etl.Pipeline;
 using Monitoring.Tests.Etl.Support;
-using Monitoring.DataDir;
 using Monitoring.DataDir.Snapshots;
 
 namespace Monitoring.Tests.Etl.Pipeline;

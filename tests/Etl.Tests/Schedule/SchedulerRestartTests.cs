@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Etl.Schedule;
 using Monitoring.DataDir.Operations;
 using Monitoring.DataDir;
-using Monitoring.DataDir.Snapshots;
 using Quartz;
 
 namespace Monitoring.Tests.Etl.Schedule;

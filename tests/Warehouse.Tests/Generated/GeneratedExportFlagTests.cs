@@ -3,7 +3,6 @@ using DuckDB.NET.Data;
 using Monitoring.Tools.Generate;
 using Monitoring.Etl.Pipeline;
 using Monitoring.Tests.Warehouse.Support;
-using Monitoring.DataDir;
 using Monitoring.DataDir.Snapshots;
 using Xunit.Abstractions;
 
