@@ -103,7 +103,7 @@ public sealed class AlertFeed(DashboardQueries queries)
 
         foreach (var report in RunReports.Newest(DataDir, OperationsQueries.RecentRuns).Where(r => r.Status is RunStatus.Refused or RunStatus.Failed))
         {
-            var at = (report.FinishedAt ?? report.StartedAt)?.UtcDateTime ?? DateTime.MinValue;
+            var at = (report.FinishedAt ?? (report.StartedAt == default ? (DateTimeOffset?)null : report.StartedAt))?.UtcDateTime ?? DateTime.MinValue;
             if (at < since) continue;
             yield return new AlertItem($"run:{report.RunId}", "run_" + report.Status.Text(), at,
                 $"/ministry/operations?run={Uri.EscapeDataString(report.RunId)}", Status: report.Status.Text(), RunId: report.RunId);
