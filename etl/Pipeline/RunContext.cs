@@ -1,3 +1,4 @@
+using Monitoring.DataDir.Runs;
 using DuckDB.NET.Data;
 using Monitoring.Etl.Contract;
 using Monitoring.Etl.Lake;

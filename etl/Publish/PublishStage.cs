@@ -1,3 +1,5 @@
+using Monitoring.DataDir;
+using Monitoring.DataDir.Runs;
 using System.Text.Json;
 using Monitoring.Etl.Pipeline;
 

@@ -1,3 +1,5 @@
+using Monitoring.DataDir;
+using Monitoring.DataDir.Runs;
 using Monitoring.Etl.Pipeline;
 
 namespace Monitoring.Etl.Read;
