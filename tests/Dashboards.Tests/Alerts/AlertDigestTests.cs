@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Hosting;
 using MimeKit;
-using Monitoring.Etl.Generate;
+using Monitoring.Tools.Generate;
 using Monitoring.Etl.Schedule;
 using Monitoring.DataDir.Alerts;
 using Monitoring.DataDir.Operations;
@@ -56,7 +56,7 @@ public sealed partial class AlertDigestTests : IDisposable
             store.Save(new AlertSubscription(AlertUserKey.Of("demo:" + s.Email), s.Email, "it", s.Role, s.Region, s.Ats, null, DateTime.UtcNow));
 
         // The nightly chain: ingest, then the digest; the digest's SMTP port has nothing listening yet.
-        var smtpPort = DashboardsApp.FreePort();
+        var smtpPort = AppProcess.FreePort();
         var config = Path.Combine(_root, "schedules.json");
         await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new
         {

@@ -1,4 +1,4 @@
-using Monitoring.Etl.Generate;
+using Monitoring.Tools.Generate;
 
 namespace Monitoring.Tests.Dashboards.Maps;
 

@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using DuckDB.NET.Data;
 using Microsoft.Playwright;
-using Monitoring.Etl.Generate;
+using Monitoring.Tools.Generate;
 using Monitoring.Etl.Pipeline;
-using Monitoring.Warehouse.Snapshots;
+using Monitoring.DataDir;
+using Monitoring.DataDir.Snapshots;
 
 namespace Monitoring.Tests.Dashboards.Maps;
 
@@ -32,9 +33,9 @@ public abstract class PresetApp(GeneratorPreset preset, string name) : IAsyncLif
         ExportGenerator.Generate(new GeneratorOptions { Preset = preset, Seed = 1, OutputDirectory = ExportDir });
         Edit(ExportDir);
         var report = await PipelineRunner.RunAsync(new PipelineOptions { Source = ExportDir, DataDir = DataDir, Demo = true });
-        Assert.True(report.Status == "succeeded", $"pipeline {report.Status}: {report.Error}");
-        BaseUrl = $"http://127.0.0.1:{DashboardsApp.FreePort()}";
-        _app = AppProcess.Start(DashboardsApp.DashboardsDll(), DataDir, BaseUrl, LogPath);
+        Assert.True(report.Status == RunStatus.Succeeded, $"pipeline {report.Status}: {report.Error}");
+        BaseUrl = $"http://127.0.0.1:{AppProcess.FreePort()}";
+        _app = AppProcess.Start(AppProcess.DashboardsDll(), DataDir, BaseUrl, LogPath);
         await AppProcess.WaitUntilServingAsync(_app, BaseUrl, LogPath, seconds: 300);
         _playwright = await Playwright.CreateAsync();
         Browser = await DashboardsApp.LaunchChromiumAsync(_playwright);

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Monitoring.Etl.Generate;
+using Monitoring.Tools.Generate;
 using Monitoring.Tests.Dashboards.Maps;
 
 namespace Monitoring.Tests.Dashboards.Team;

@@ -11,7 +11,7 @@ public sealed class TinyDataDirFixture : IDisposable
         Directory.CreateDirectory(Root);
         var export = ExportGenerator.Generate(new GeneratorOptions { Preset = GeneratorPreset.Tiny, Seed = 1, OutputDirectory = Path.Combine(Root, "export") });
         var report = PipelineRunner.Run(new PipelineOptions { Source = export.ExportDirectory, DataDir = DataDir, Demo = true });
-        if (report.Status != "succeeded") throw new InvalidOperationException($"pipeline {report.Status}: {report.Error}");
+        if (report.Status != RunStatus.Succeeded) throw new InvalidOperationException($"pipeline {report.Status}: {report.Error}");
     }
 
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "tools-bench-" + Guid.NewGuid().ToString("N")[..8]);

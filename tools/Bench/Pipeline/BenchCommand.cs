@@ -1,3 +1,4 @@
+using Monitoring.DataDir.Runs;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Monitoring.Tests.Dashboards.Operations;
+namespace Monitoring.Tests.Dashboards;
 
 /// <summary>
 /// Variants of the fixture's real export for the operations tests, each written into its own drop folder with a new
