@@ -137,23 +137,6 @@ public sealed partial class AlertDigestTests : IDisposable
             Assert.Equal(before, smtp.ReceivedEmailCount);
             Assert.All(new DigestStateStore(new DataDirectory(Data)).All(), d => Assert.Null(d.PendingSince));
 
-            // A nightly load the pipeline refuses: news for the Ministry's operators only.
-            var badDrop = Path.Combine(_root, "drop-bad");
-            TestExports.Truncated(export, badDrop, "gepi-digest-truncated");
-            var badConfig = Path.Combine(_root, "schedules-bad.json");
-            await File.WriteAllTextAsync(badConfig, JsonSerializer.Serialize(new
-            {
-                jobs = new object[] { new { name = "ingest-bad", type = "ingest-latest-export", settings = new { drop_folder = badDrop, demo = true } } },
-            }));
-            Assert.Equal(1, await RunJobCommand.RunAsync(["ingest-bad", "--config", badConfig, "--data", Data]));
-            var refused = Directory.GetFiles(Path.Combine(Data, "runs"), "*.json").Select(f => (Id: Path.GetFileNameWithoutExtension(f), Text: File.ReadAllText(f)))
-                .Single(r => r.Text.Contains("gepi-digest-truncated")).Id;
-            Assert.Equal(0, await RunJobCommand.RunAsync(["alert-digest", "--config", config, "--data", Data]));
-            var news = smtp.ReceivedEmail.Skip(before).Select(m => MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(m.Data)))).ToList();
-            var ministryMail = Assert.Single(news);
-            Assert.Equal("ministero@example.test", ministryMail.To.Mailboxes.Single().Address);
-            Assert.Contains($"Caricamento rifiutato: esecuzione {refused}", ministryMail.TextBody);
-            Assert.Contains("Job pianificato non riuscito: ingest-bad", ministryMail.TextBody);
         }
         finally
         {
