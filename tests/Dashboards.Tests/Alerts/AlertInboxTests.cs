@@ -42,9 +42,11 @@ public sealed class AlertInboxTests(DashboardsApp app)
     public async Task The_regional_planner_s_inbox_lists_its_region_s_alarms_and_episodes_and_read_marks_move_the_unread_count()
     {
         var (latest, alarms, atsRegion) = Warehouse();
-        Assert.NotEmpty(alarms);
         var regionAts = atsRegion.Where(a => a.Value == "15").Select(a => a.Key).ToHashSet();
         var episodes = Register("select episode_id, ats_code from episodes").Where(r => regionAts.Contains((string)r["ats_code"]!)).ToList();
+        // Seed 1 of the tiny preset has episodes in region 15 but only a warning in its latest month; the alarms'
+        // scoping is proven on seed 2 by AlertDigestTests. Without any news the inbox would prove nothing.
+        Assert.True(episodes.Count > 0 || alarms.Any(a => regionAts.Contains(a.Ats)), "the preset has no news in region 15");
         var changes = Register("select h.change_id, e.ats_code from episode_history h join episodes e using (episode_id) where h.kind in ('status', 'recovered')")
             .Count(r => regionAts.Contains((string)r["ats_code"]!));
 
@@ -106,8 +108,12 @@ public sealed class AlertInboxTests(DashboardsApp app)
         foreach (var ats in await page.Locator(Rows).EvaluateAllAsync<string[]>("rs => rs.map(r => r.dataset.ats)"))
             Assert.Equal(own, ats);
 
-        // Another ATS of the same region, one that has an alarm: named in the URL → 403, in a forged read form → 403.
-        var (indicator, other) = alarms.First(a => a.Ats != own);
+        // Another ATS, preferably one with an alarm in the latest month (the preset may have none outside the
+        // coordinator's ATS: then another ATS of its region, with a well-formed alarm id): named in the URL → 403,
+        // in a forged read form → 403.
+        var (indicator, other) = alarms.FirstOrDefault(a => a.Ats != own) is { Ats: not null } withAlarm
+            ? withAlarm
+            : ("open_cases_per_case_manager", atsRegion.Keys.First(a => a != own && atsRegion[a] == atsRegion[own]));
         var latest = Warehouse().Latest;
         var tampered = await page.GotoAsync($"/alerts?ats={other}");
         Assert.Equal(403, tampered!.Status);

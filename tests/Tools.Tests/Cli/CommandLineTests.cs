@@ -11,9 +11,9 @@ public sealed class CommandLineTests
     {
         { "monitoring-etl.dll", ["--help"], ["run", "indicators", "flags", "rebuild", "schedule", "run-job", "publish", "extract"] },
         { "monitoring-etl.dll", ["run", "--help"], ["monitoring-etl run [options]", "--source <EXPORT_DIR_OR_ZIP> (REQUIRED)", "--max-row-loss", "--force"] },
-        { "monitoring-etl.dll", ["indicators", "--help"], ["--data <DATA_DIR> (REQUIRED)", "--out <FILE.csv> (REQUIRED)"] },
+        { "monitoring-etl.dll", ["indicators", "--help"], ["--data <DATA_DIR>", "$DATA_DIR, else ./data", "--out <FILE.csv> (REQUIRED)"] },
         { "monitoring-etl.dll", ["flags", "--help"], ["--out <FILE.csv> (REQUIRED)"] },
-        { "monitoring-etl.dll", ["rebuild", "--help"], ["--data <DATA_DIR> (REQUIRED)"] },
+        { "monitoring-etl.dll", ["rebuild", "--help"], ["--data <DATA_DIR>", "$DATA_DIR, else ./data"] },
         { "monitoring-etl.dll", ["schedule", "--help"], ["-c, --config <schedules.json>", "-d, --data <DATA_DIR>"] },
         { "monitoring-etl.dll", ["run-job", "--help"], ["monitoring-etl run-job <NAME> [options]"] },
         { "monitoring-etl.dll", ["publish", "--help"], ["--base-url <URL>"] },
