@@ -76,9 +76,11 @@ public sealed class PageVisit
                     const g = groups.find(g => g.getAttribute('data:realIndex') === String(i));
                     if (!g) return -1;
                     if (spec.type === 'bar') return g.querySelectorAll('path.apexcharts-bar-area').length;
-                    // markers by position: ApexCharts may draw a lone point's marker twice
+                    // markers by position, to the pixel: ApexCharts may draw a lone point's marker twice, and on a
+                    // long series (94 months) the two copies differ in the last decimals of cx
+                    const px = v => Math.round(parseFloat(v));
                     if (s.type === 'scatter' || spec.type === 'line')
-                      return new Set([...g.querySelectorAll('.apexcharts-marker')].map(m => m.getAttribute('cx') + ',' + m.getAttribute('cy'))).size;
+                      return new Set([...g.querySelectorAll('.apexcharts-marker')].map(m => px(m.getAttribute('cx')) + ',' + px(m.getAttribute('cy')))).size;
                     // a curve (funnel limits, national line): drawn when its path has as many points as its data
                     const path = g.querySelector('path.apexcharts-line');
                     return path && path.getAttribute('d') && path.getAttribute('d').length > 10 ? s.data.filter(present).length : 0;
