@@ -80,7 +80,10 @@ public sealed class PageVisit
                     // long series (94 months) the two copies differ in the last decimals of cx
                     const px = v => Math.round(parseFloat(v));
                     if (s.type === 'scatter' || spec.type === 'line')
-                      return new Set([...g.querySelectorAll('.apexcharts-marker')].map(m => px(m.getAttribute('cx')) + ',' + px(m.getAttribute('cy')))).size;
+                      return new Set([...g.querySelectorAll('.apexcharts-marker')]
+                        // a hidden marker (radius 0, or no position) is ApexCharts' hover placeholder, not a point
+                        .filter(m => parseFloat(m.getAttribute('r') ?? '1') > 0 && isFinite(px(m.getAttribute('cx'))) && isFinite(px(m.getAttribute('cy'))))
+                        .map(m => px(m.getAttribute('cx')) + ',' + px(m.getAttribute('cy')))).size;
                     // a curve (funnel limits, national line): drawn when its path has as many points as its data
                     const path = g.querySelector('path.apexcharts-line');
                     return path && path.getAttribute('d') && path.getAttribute('d').length > 10 ? s.data.filter(present).length : 0;
