@@ -15,17 +15,22 @@ public static class ChartSpecs
     public static string Series(Grid grid, string type, string categoryKey, IEnumerable<string> seriesKeys, string lang, string? format = null)
     {
         var ci = grid.ColumnIndex(categoryKey);
-        var series = seriesKeys.Select(k => grid.ColumnIndex(k)).Where(i => i >= 0).Select(i => new
+        var columns = seriesKeys.Select(k => grid.ColumnIndex(k)).Where(i => i >= 0).ToArray();
+        // Months before the first value and after the last one of every series are left off the axis: a trend that
+        // starts in 2019 for a measure that began later would open on an empty stretch (and ApexCharts marks it).
+        var rows = grid.Rows.SkipWhile(r => columns.All(i => Number(r[i]) is null)).Reverse()
+                            .SkipWhile(r => columns.All(i => Number(r[i]) is null)).Reverse().ToList();
+        var series = columns.Select(i => new
         {
             name = grid.Columns[i].Label,
-            data = grid.Rows.Select(r => Number(r[i])).ToArray(),
+            data = rows.Select(r => Number(r[i])).ToArray(),
         }).ToArray();
         return JsonSerializer.Serialize(new
         {
             type,
             lang,
             format = format ?? (seriesKeys.Select(k => grid.ColumnIndex(k)).Where(i => i >= 0).Select(i => grid.Columns[i].Format).FirstOrDefault() ?? "number"),
-            categories = grid.Rows.Select(r => GridFormat.Display(r[ci], grid.Columns[ci], lang)).ToArray(),
+            categories = rows.Select(r => GridFormat.Display(r[ci], grid.Columns[ci], lang)).ToArray(),
             series,
         });
     }
