@@ -1,3 +1,4 @@
+using Monitoring.Tests.Support;
 using System.Net;
 using DuckDB.NET.Data;
 using Monitoring.Dashboards.Data;
@@ -123,8 +124,7 @@ public sealed class DashboardMartTests(DashboardsApp app)
         }
         finally
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            ChildProcess.Stop(process);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Monitoring.Tests.Support;
 using System.Diagnostics;
 using System.Net;
 using Monitoring.Tools.Generate;
@@ -48,7 +49,7 @@ public sealed class PublicSurfacesApp : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_app is { HasExited: false }) { _app.Kill(entireProcessTree: true); await _app.WaitForExitAsync(); }
+        ChildProcess.Stop(_app);
         Http.Dispose();
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
     }

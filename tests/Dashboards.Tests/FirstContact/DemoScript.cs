@@ -1,3 +1,4 @@
+using Monitoring.Tests.Support;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -180,7 +181,7 @@ public sealed class DemoScript : IAsyncLifetime
     {
         if (_demo is null) return [];
         var tree = ProcessTree();
-        if (!_demo.HasExited) { _demo.Kill(entireProcessTree: true); await _demo.WaitForExitAsync(); }
+        ChildProcess.Stop(_demo);
         foreach (var pid in tree.Skip(1))
             try { Process.GetProcessById(pid).Kill(entireProcessTree: true); } catch (ArgumentException) { } catch (InvalidOperationException) { }
         return tree;

@@ -1,3 +1,4 @@
+using Monitoring.Tests.Support;
 using System.Diagnostics;
 using DuckDB.NET.Data;
 using Microsoft.Playwright;
@@ -56,7 +57,7 @@ public abstract class PresetApp(GeneratorPreset preset, string name) : IAsyncLif
     {
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();
-        if (_app is { HasExited: false }) { _app.Kill(entireProcessTree: true); await _app.WaitForExitAsync(); }
+        ChildProcess.Stop(_app);
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
     }
 }

@@ -1,3 +1,4 @@
+using Monitoring.Tests.Support;
 using System.Diagnostics;
 using Microsoft.Playwright;
 
@@ -41,7 +42,7 @@ public sealed class NationalApp : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (_playwright is not null) { await Browser.CloseAsync(); _playwright.Dispose(); }
-        if (_app is { HasExited: false }) { _app.Kill(entireProcessTree: true); await _app.WaitForExitAsync(); }
+        ChildProcess.Stop(_app);
         // The link is removed, never what it points to.
         try { if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true); } catch (IOException) { }
     }

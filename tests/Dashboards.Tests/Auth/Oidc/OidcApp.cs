@@ -1,3 +1,4 @@
+using Monitoring.Tests.Support;
 using System.Diagnostics;
 using DuckDB.NET.Data;
 using Microsoft.Playwright;
@@ -142,7 +143,7 @@ public sealed class OidcApp : IAsyncLifetime
     {
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();
-        if (_app is { HasExited: false }) { _app.Kill(entireProcessTree: true); await _app.WaitForExitAsync(); }
+        ChildProcess.Stop(_app);
         Provider?.Dispose();
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
     }

@@ -1,3 +1,4 @@
+using Monitoring.Tests.Support;
 using System.Diagnostics;
 using System.Text.Json;
 
@@ -68,7 +69,7 @@ public sealed class OidcProvider : IDisposable
 
     public void Dispose()
     {
-        if (!_node.HasExited) { _node.Kill(entireProcessTree: true); _node.WaitForExit(); }
+        ChildProcess.Stop(_node);
         _node.Dispose();
     }
 }
