@@ -19,7 +19,7 @@ public static class IndicatorCsv
         if (directory is not null) Directory.CreateDirectory(directory);
         // A warehouse built before dimensions existed has neither table: its totals alone.
         var hasMembers = Sql.Scalar(connection,
-            "select count(*) from duckdb_tables() where table_name = 'indicator_member_values'") is long n && n > 0;
+            "select count(*) from information_schema.tables where table_name = 'indicator_member_values'") is long n && n > 0;
         var members = hasMembers ? """
                 union all
                 select m.indicator_id, m.level, m.territory_code, m.month, m.numerator, m.denominator, m.value,

@@ -73,19 +73,22 @@ public static class IndicatorSql
                 {(median ? "" : "group by all")}
             ),
 
+            long_keyed as (
+                {Long(indicator, dimensions)}
+            ),
+
             rolled_up as (
-                select {keys}, {dimension} as dimension, {member} as member,
+                select {keys}, k.dimension, k.member,
                        {numerator} as numerator, {denominator} as denominator
-                from keyed as k
+                from long_keyed as k
                 join dim_ats_rollup as r using (ats_code)
-                group by grouping sets ({sets})
+                group by {keys}, k.dimension, k.member
             ),
 
             grid as (
-                select t.level, t.territory_code, m.month, g.dimension, g.member
+                select t.level, t.territory_code, m.month, '' as dimension, '' as member
                 from (select distinct level, territory_code from dim_ats_rollup where level in ({levels})) as t
                 cross join months as m
-                cross join ({Members(dimensions)}) as g(dimension, member)
             ),
 
             final as (
@@ -94,6 +97,10 @@ public static class IndicatorSql
                        {(indicator.IsCount ? "null::double" : "coalesce(r.denominator, 0)")} as denominator
                 from grid as g
                 left join rolled_up as r using (level, territory_code, month, dimension, member)
+                union all
+                select level, territory_code, month, dimension, member, numerator,
+                       {(indicator.IsCount ? "null::double" : "denominator")}
+                from rolled_up where dimension <> ''
             )
 
             select *, {Value(indicator)} as value from final
@@ -125,6 +132,16 @@ public static class IndicatorSql
             from grid as g
             left join model as m using (case_manager_key, month)
             """;
+    }
+
+    /// <summary>The keyed rows once for the total (dimension and member '') and once per dimension with its member.</summary>
+    private static string Long(IndicatorDefinition indicator, IReadOnlyList<DimensionDefinition> dimensions)
+    {
+        var measures = indicator.Kind == "median" || indicator.IsCount ? "numerator" : "numerator, denominator";
+        var total = $"select ats_code, month, '' as dimension, '' as member, {measures} from keyed";
+        if (dimensions.Count == 0) return total;
+        var on = string.Join(", ", dimensions.Select(d => $"d_{d.Id} as {Sql.Literal(d.Id)}"));
+        return $"{total}\n                union all\n                select ats_code, month, dimension, member, {measures} from (unpivot keyed on {on} into name dimension value member)";
     }
 
     private static string MonthFilter(IndicatorDefinition indicator)
