@@ -85,7 +85,7 @@ public sealed class DimensionQueries(WarehouseReader db, MetaQueries meta, Scope
         {
             "count" => [Columns.Of(lang, "value", fmt)],
             "median" => [Columns.Of(lang, "value", fmt), Columns.Of(lang, "n", "count")],
-            _ => (GridColumn[])[Columns.Of(lang, "numerator", NumberFormat(info)), Columns.Of(lang, "denominator", NumberFormat(info)), Columns.Of(lang, "value", fmt)],
+            _ => (GridColumn[])[Columns.Of(lang, "numerator", NumeratorFormat(info)), Columns.Of(lang, "denominator", "number"), Columns.Of(lang, "value", fmt)],
         });
         return new Grid("dimension-members", columns, lines);
     }
@@ -93,8 +93,8 @@ public sealed class DimensionQueries(WarehouseReader db, MetaQueries meta, Scope
     /// <summary>The key of the total's row (no member code is empty: the catalogue refuses empty codes).</summary>
     public const string TotalKey = "";
 
-    // A ratio's parts are counts, except euros (average payment: the amount paid over households) and FTE.
-    private static string NumberFormat(IndicatorInfo info) => info.CatalogueFormat == "eur" ? "eur2" : "number";
+    // A ratio's parts are counts, except a rate of euros: the amount paid (its numerator) over households.
+    private static string NumeratorFormat(IndicatorInfo info) => info.CatalogueFormat == "eur" ? "eur2" : "number";
 
     /// <summary>
     /// The indicator month by month for each measure (REI, RdC, ADI, SFL) in the reader's territory, with the total. The

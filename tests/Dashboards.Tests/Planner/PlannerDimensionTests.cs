@@ -56,8 +56,8 @@ public sealed class PlannerDimensionTests(DashboardsApp app)
         Assert.Equal(ByDimension.ParseItalianCount(totalCell), shown.Sum(ByDimension.ParseItalianCount));
 
         // The bar chart beside it: one bar per member (the total is not a bar).
-        await page.WaitForSelectorAsync("#chart-dimension .apexcharts-bar-area", Drawn);
-        Assert.Equal(expected.Count, await page.Locator("#chart-dimension .apexcharts-bar-area path").CountAsync());
+        await page.WaitForSelectorAsync("#chart-dimension path.apexcharts-bar-area", new() { State = WaitForSelectorState.Attached, Timeout = 15000 });
+        Assert.Equal(expected.Count, await page.Locator("#chart-dimension path.apexcharts-bar-area").CountAsync());
 
         // The CSV is the same selection.
         var csv = await (await page.APIRequest.GetAsync($"/api/panels/dimension-members.csv?indicator={indicator}&dimension={dimension}")).TextAsync();
