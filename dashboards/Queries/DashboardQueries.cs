@@ -30,6 +30,7 @@ public sealed class DashboardQueries : IDisposable
         Maps = new MapQueries(Meta, Rules);
         WhatIf = new WhatIfQueries(Meta, Rules);
         Glossary = new GlossaryQueries(Meta);
+        Dimensions = new DimensionQueries(db, Meta, Rules);
     }
 
     public WarehouseConnections Connections { get; }
@@ -47,6 +48,7 @@ public sealed class DashboardQueries : IDisposable
     public MapQueries Maps { get; }
     public WhatIfQueries WhatIf { get; }
     public GlossaryQueries Glossary { get; }
+    public DimensionQueries Dimensions { get; }
 
     /// <summary>Panel name → query. The names are the CSV endpoints' /api/panels/{name}.csv.</summary>
     public static readonly IReadOnlyDictionary<string, Func<DashboardQueries, UserScope, PanelFilter, Grid>> Panels =
@@ -81,6 +83,8 @@ public sealed class DashboardQueries : IDisposable
             ["ministry-map"] = (q, s, f) => q.Maps.MinistryMap(s, f),
             ["planner-map"] = (q, s, f) => q.Maps.PlannerMap(s, f),
             ["planner-whatif"] = (q, s, f) => q.WhatIf.WhatIf(s, f),
+            ["dimension-members"] = (q, s, f) => q.Dimensions.Members(s, f),
+            ["measure-trend"] = (q, s, f) => q.Dimensions.ByMeasure(s, f),
         };
 
     /// <summary>Runs a panel by name for a scope; an unknown name is a scope violation (nothing to reveal).</summary>

@@ -30,7 +30,7 @@ public sealed class MapQueries(MetaQueries meta, ScopeRules rules)
     public Grid MinistryMap(UserScope scope, PanelFilter f)
     {
         rules.RequireRole(scope, "the ministry map", UserRole.Ministry);
-        var info = Indicator(scope, f, MinistryQueries.UnderperformingIndicator);
+        var info = Indicator(scope, f, meta.ForRole(DashboardRole.Underperforming).Id);
         var month = meta.ResolveMonth(f.Month);
         var values = meta.Values();
         return Build("ministry-map", info, f.Lang, code => (false, values.Get(info.Id, "region", code, month)?.Value));
@@ -39,7 +39,7 @@ public sealed class MapQueries(MetaQueries meta, ScopeRules rules)
     public Grid PlannerMap(UserScope scope, PanelFilter f)
     {
         rules.RequireRole(scope, "the planner map", UserRole.Ministry, UserRole.PlannerRegion, UserRole.PlannerAts, UserRole.Coordinator);
-        var info = Indicator(scope, f, TrendQueries.DefaultIndicator);
+        var info = Indicator(scope, f, meta.ForRole(DashboardRole.DefaultTrend).Id);
         var month = meta.ResolveMonth(f.Month);
         var values = meta.Values();
         var cells = meta.PublicCells();

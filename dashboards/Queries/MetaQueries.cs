@@ -74,12 +74,34 @@ public sealed class MetaQueries(WarehouseReader db)
 
     public IReadOnlyList<IndicatorInfo> Catalogue() => Cached("catalogue", () => db.Rows("""
         select indicator_id, name_it, name_en, description_it, description_en, logframe_level, pillar, unit,
-               higher_is_better, min_denominator, is_public, kind
+               higher_is_better, min_denominator, is_public, kind, format, target_value, target_comparison,
+               target_applies_to, target_it, target_en, dashboard_roles, headline_order, dimensions
         from indicator_catalogue
         order by case logframe_level when 'input' then 1 when 'activity' then 2 when 'output' then 3 when 'outcome' then 4 else 5 end, indicator_id
         """).Select(r => new IndicatorInfo(S(r, "indicator_id")!, S(r, "name_it") ?? "", S(r, "name_en") ?? "",
             S(r, "description_it") ?? "", S(r, "description_en") ?? "", S(r, "logframe_level") ?? "", S(r, "pillar") ?? "",
-            S(r, "unit") ?? "", B(r, "higher_is_better"), D(r, "min_denominator") ?? 0, B(r, "is_public"), S(r, "kind") ?? "")).ToList());
+            S(r, "unit") ?? "", B(r, "higher_is_better"), D(r, "min_denominator") ?? 0, B(r, "is_public"), S(r, "kind") ?? "",
+            S(r, "format") ?? "decimal",
+            D(r, "target_value") is double t ? new IndicatorTargetInfo(t, S(r, "target_comparison") ?? "", S(r, "target_applies_to") ?? "value",
+                S(r, "target_it") ?? "", S(r, "target_en") ?? "") : null,
+            List(S(r, "dashboard_roles")), D(r, "headline_order") is double h ? (int)h : null, List(S(r, "dimensions")))).ToList());
+
+    private static IReadOnlyList<string> List(string? commaSeparated) =>
+        string.IsNullOrEmpty(commaSeparated) ? [] : commaSeparated.Split(',');
+
+    /// <summary>
+    /// The indicator the catalogue gives a dashboard role (its <c>dashboard_roles</c>), so the code names a purpose, never
+    /// an indicator id. A snapshot whose catalogue lacks the role cannot serve that panel: said once, plainly.
+    /// </summary>
+    public IndicatorInfo ForRole(string role) => Catalogue().FirstOrDefault(i => i.HasRole(role))
+        ?? throw new InvalidOperationException($"the indicator catalogue of the snapshot in service gives no indicator the dashboard role '{role}' (sql/indicators/catalogue.json, dashboard_roles)");
+
+    /// <summary>The dimensions and their members in publishing order, with the catalogue's Italian and English names.</summary>
+    public IReadOnlyList<DimensionInfo> Dimensions() => Cached("dimensions", () => db.Rows("""
+        select dimension, member, name_it, name_en, member_name_it, member_name_en, dimension_order, member_order
+        from indicator_dimensions order by dimension_order, member_order
+        """).GroupBy(r => S(r, "dimension")!).Select(g => new DimensionInfo(g.Key, S(g.First(), "name_it") ?? g.Key, S(g.First(), "name_en") ?? g.Key,
+            g.Select(r => new DimensionMember(S(r, "member")!, S(r, "member_name_it") ?? S(r, "member")!, S(r, "member_name_en") ?? S(r, "member")!)).ToList())).ToList());
 
     public IndicatorInfo? Indicator(string id) => Catalogue().FirstOrDefault(i => i.Id == id);
 
@@ -96,7 +118,7 @@ public sealed class MetaQueries(WarehouseReader db)
     public FlagIndex Flags() => Cached("flags", () => FlagIndex.Load(db));
 
     /// <summary>Cases processed by each case manager, month by month (the coordinators' workload), read once per snapshot.</summary>
-    public CaseManagerCounts CasesProcessedByCaseManager() => Cached("cm_cases_processed", () => CaseManagerCounts.Load(db, "cases_processed"));
+    public CaseManagerCounts CasesProcessedByCaseManager() => Cached("cm_cases_processed", () => CaseManagerCounts.Load(db, ForRole(DashboardRole.CaseManagerWorkload).Id));
 
     /// <summary>
     /// The data-quality indicators of the catalogue and the value above which an ATS's recording is out of range

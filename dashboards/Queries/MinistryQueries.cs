@@ -8,9 +8,10 @@ public sealed class MinistryQueries(MetaQueries meta, ScopeRules rules, FollowUp
 {
     private readonly RecordingCheck recording = new(meta);
 
-    public const string UnderperformingIndicator = "cases_processed_per_case_manager";
-    /// <summary>Its numerator is the territory's residents (2011 census): what the heat table divides counts by.</summary>
-    public const string ResidentsIndicator = "residents_per_case_manager";
+    /// <summary>The indicator of the page when the URL names none: the catalogue's "underperforming" one.</summary>
+    private IndicatorInfo? IndicatorOf(UserScope scope, PanelFilter f)
+        => f.Indicator is null ? meta.ForRole(DashboardRole.Underperforming) : meta.Indicator(f.Indicator);
+
     // the catalogue's flags block (sql/indicators/catalogue.json) is the one place these thresholds are written
     private static readonly double ZWarning = Monitoring.Warehouse.Flags.FlagOptions.Default.WarningZ, ZAlarm = Monitoring.Warehouse.Flags.FlagOptions.Default.AlarmZ;
 
@@ -22,16 +23,26 @@ public sealed class MinistryQueries(MetaQueries meta, ScopeRules rules, FollowUp
         var catalogue = meta.Catalogue().ToDictionary(i => i.Id);
         var values = meta.Values();
         var lang = f.Lang;
+        // The catalogue's headline order first, then the rest by id; beside each value its programme target, if any:
+        // a value to stay at most / at least at, or the days within which each case should reach the step counted.
         return new Grid("ministry-headlines",
             [Columns.Of(lang, "indicator_id"), Columns.Of(lang, "indicator"), Columns.Of(lang, "month"), Columns.Of(lang, "value"),
+             DimensionLabels.Column(lang, "target"), DimensionLabels.Column(lang, "target_rule"),
              Columns.Of(lang, "numerator", "number"), Columns.Of(lang, "denominator", "number")],
-            catalogue.Keys.Order(StringComparer.Ordinal)
-                .Select(id => values.Get(id, "national", "IT", month))
+            catalogue.Values.OrderBy(i => i.Headline ?? int.MaxValue).ThenBy(i => i.Id, StringComparer.Ordinal)
+                .Select(i => values.Get(i.Id, "national", "IT", month))
                 .OfType<IndicatorValue>()
                 .Select(v =>
                 {
                     var info = catalogue[v.IndicatorId];
-                    return new object?[] { info.Id, info.Name(lang), month, v.Value is double d ? new FormattedNumber(d, info.Format) : null, v.Numerator, v.Denominator };
+                    var target = info.Target;
+                    return new object?[]
+                    {
+                        info.Id, info.Name(lang), month, v.Value is double d ? new FormattedNumber(d, info.Format) : null,
+                        target is { OnValue: true } ? new FormattedNumber(target.Value, info.Format) : null,
+                        target is null ? null : (target.OnValue ? DimensionLabels.T(lang, "target." + target.Comparison) + ": " : "") + target.Text(lang),
+                        v.Numerator, v.Denominator,
+                    };
                 }).ToList());
     }
 
@@ -89,7 +100,7 @@ public sealed class MinistryQueries(MetaQueries meta, ScopeRules rules, FollowUp
     {
         rules.RequireRole(scope, "funnel plot", UserRole.Ministry);
         var month = meta.ResolveMonth(f.Month);
-        var info = meta.Indicator(f.Indicator ?? UnderperformingIndicator) ?? throw new ScopeViolation(scope.Role, "an unknown indicator");
+        var info = IndicatorOf(scope, f) ?? throw new ScopeViolation(scope.Role, "an unknown indicator");
         var values = meta.Values();
         // No national value in the month (censored months of the timeliness indicators): no funnel at all.
         if (values.Get(info.Id, "national", "IT", month) is not { } national) return FunnelGrid(f.Lang, info, []);
@@ -121,7 +132,7 @@ public sealed class MinistryQueries(MetaQueries meta, ScopeRules rules, FollowUp
     {
         rules.RequireRole(scope, "funnel plot", UserRole.Ministry);
         var month = meta.ResolveMonth(f.Month);
-        var info = meta.Indicator(f.Indicator ?? UnderperformingIndicator) ?? throw new ScopeViolation(scope.Role, "an unknown indicator");
+        var info = IndicatorOf(scope, f) ?? throw new ScopeViolation(scope.Role, "an unknown indicator");
         var values = meta.Values();
         if (values.Get(info.Id, "national", "IT", month) is not { Value: double p0 }) return [];
         var ns = values.AtMonth(info.Id, "ats", month).Values.Select(v => v.Denominator ?? 0).Where(n => n > 0).ToList();
@@ -159,13 +170,15 @@ public sealed class MinistryQueries(MetaQueries meta, ScopeRules rules, FollowUp
         var catalogue = meta.Catalogue();
         var values = meta.Values();
         var lang = f.Lang;
+        // The catalogue's "residents" indicator counts the territory's residents (2011 census) in its numerator.
+        var residents = meta.ForRole(DashboardRole.Residents).Id;
         var columns = new List<GridColumn> { Columns.Of(lang, "region_code"), Columns.Of(lang, "region"), Columns.Of(lang, "residents", "count") };
         columns.AddRange(catalogue.Select(i => new GridColumn(i.Id, i.Name(lang), i.Format)));
         var territories = meta.Regions().Append(new Territory("IT", Labels.T(lang, "col.national")));
         var rows = territories.Select(t =>
         {
             var level = t.Code == "IT" ? "national" : "region";
-            var row = new List<object?> { t.Code, t.Name, values.Get(ResidentsIndicator, level, t.Code, month)?.Numerator };
+            var row = new List<object?> { t.Code, t.Name, values.Get(residents, level, t.Code, month)?.Numerator };
             row.AddRange(catalogue.Select(i => (object?)values.Get(i.Id, level, t.Code, month)?.Value));
             return row.ToArray();
         }).ToList();
@@ -179,7 +192,7 @@ public sealed class MinistryQueries(MetaQueries meta, ScopeRules rules, FollowUp
         rules.RequireRegion(scope, region, "ATS of a region");
         rules.RequireRole(scope, "ATS of a region", UserRole.Ministry, UserRole.PlannerRegion);
         var month = meta.ResolveMonth(f.Month);
-        var info = meta.Indicator(f.Indicator ?? UnderperformingIndicator) ?? throw new ScopeViolation(scope.Role, "an unknown indicator");
+        var info = IndicatorOf(scope, f) ?? throw new ScopeViolation(scope.Role, "an unknown indicator");
         var values = meta.Values();
         var national = values.Get(info.Id, "national", "IT", month);
         var lang = f.Lang;

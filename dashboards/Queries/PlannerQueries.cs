@@ -13,18 +13,21 @@ public sealed class PlannerQueries(MetaQueries meta, ScopeRules rules)
         rules.RequireRole(scope, "staffing", UserRole.Ministry, UserRole.PlannerRegion, UserRole.PlannerAts, UserRole.Coordinator);
         var month = meta.ResolveMonth(f.Month);
         var values = meta.Values();
+        // What each input counts is the catalogue's dashboard role of an indicator (numerator, denominator or value).
+        string residents = meta.ForRole(DashboardRole.Residents).Id, heads = meta.ForRole(DashboardRole.CaseManagers).Id,
+            households = meta.ForRole(DashboardRole.HouseholdsPaid).Id, openCases = meta.ForRole(DashboardRole.OpenCases).Id;
         double? Get(string id, string lvl, string col)
         {
             var v = lvl == "national" ? values.Get(id, "national", "IT", month) : values.Get(id, level, code, month);
             return col switch { "numerator" => v?.Numerator, "denominator" => v?.Denominator, _ => v?.Value };
         }
-        var cms = Get("case_managers_active", level, "numerator") ?? Get("residents_per_case_manager", level, "denominator") ?? 0;
+        var cms = Get(heads, level, "numerator") ?? Get(residents, level, "denominator") ?? 0;
         return new StaffingInputs(
-            Population: Get("residents_per_case_manager", level, "numerator") ?? 0,
+            Population: Get(residents, level, "numerator") ?? 0,
             CaseManagers: cms,
-            Households: Get("households_paid", level, "numerator") ?? 0,
-            OpenCases: Get("open_cases_per_case_manager", level, "numerator") ?? 0,
-            NationalResidentsPerCaseManager: Get("residents_per_case_manager", "national", "value") ?? 0);
+            Households: Get(households, level, "numerator") ?? 0,
+            OpenCases: Get(openCases, level, "numerator") ?? 0,
+            NationalResidentsPerCaseManager: Get(residents, "national", "value") ?? 0);
     }
 
     public Grid Staffing(UserScope scope, PanelFilter f) => StaffingGrid(StaffingInputs(scope, f), f.Growth, f.Lang);

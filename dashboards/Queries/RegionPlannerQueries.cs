@@ -42,7 +42,7 @@ public sealed class RegionPlannerQueries(WarehouseReader db, MetaQueries meta, S
     }
 
     private IndicatorInfo IndicatorOf(UserScope scope, PanelFilter f)
-        => meta.Indicator(f.Indicator ?? TrendQueries.DefaultIndicator) ?? throw new ScopeViolation(scope.Role, "an unknown indicator");
+        => (f.Indicator is null ? meta.ForRole(DashboardRole.DefaultTrend) : meta.Indicator(f.Indicator)) ?? throw new ScopeViolation(scope.Role, "an unknown indicator");
 
     /// <summary>Every ATS of the region for the indicator, with the regional and national values and the funnel limits at its denominator.</summary>
     public Grid RegionAts(UserScope scope, PanelFilter f)
@@ -111,24 +111,27 @@ public sealed class RegionPlannerQueries(WarehouseReader db, MetaQueries meta, S
         var list = AtsInScope(scope, f, "staffing in FTE");
         var month = meta.ResolveMonth(f.Month);
         var values = meta.Values();
+        // What each figure counts is the catalogue's dashboard role of an indicator, read from its numerator.
+        string residents = meta.ForRole(DashboardRole.Residents).Id, fteId = meta.ForRole(DashboardRole.CaseManagerFte).Id,
+            heads = meta.ForRole(DashboardRole.CaseManagers).Id, households = meta.ForRole(DashboardRole.HouseholdsPaid).Id;
         double Num(string id, string level, string code) => values.Get(id, level, code, month)?.Numerator ?? 0;
         double? PerFte(string id, string level, string code)
-            => Num("case_manager_fte", level, code) is > 0 and var fte ? Num(id, level, code) / fte : null;
+            => Num(fteId, level, code) is > 0 and var fte ? Num(id, level, code) / fte : null;
         var region = list.Count > 0 ? list[0].RegionCode ?? meta.RegionOfAts(list[0].Code) : null;
         var lang = f.Lang;
         var rows = list.Select(a =>
         {
-            var population = Num("residents_per_case_manager", "ats", a.Code);
-            var fte = Num("case_manager_fte", "ats", a.Code);
+            var population = Num(residents, "ats", a.Code);
+            var fte = Num(fteId, "ats", a.Code);
             var need5000 = Math.Max(0, population / StaffingPlanner.EssentialRatio - fte);
             var need4000 = Math.Max(0, population / StaffingPlanner.TargetRatio - fte);
             return new object?[]
             {
-                a.Code, a.Name, population, Num("case_managers_active", "ats", a.Code), fte,
-                PerFte("residents_per_case_manager", "ats", a.Code),
-                region is null ? null : PerFte("residents_per_case_manager", "region", region), PerFte("residents_per_case_manager", "national", "IT"),
-                PerFte("households_paid", "ats", a.Code),
-                region is null ? null : PerFte("households_paid", "region", region), PerFte("households_paid", "national", "IT"),
+                a.Code, a.Name, population, Num(heads, "ats", a.Code), fte,
+                PerFte(residents, "ats", a.Code),
+                region is null ? null : PerFte(residents, "region", region), PerFte(residents, "national", "IT"),
+                PerFte(households, "ats", a.Code),
+                region is null ? null : PerFte(households, "region", region), PerFte(households, "national", "IT"),
                 population > 0 && fte * StaffingPlanner.EssentialRatio >= population ? "✓" : "✗",
                 need5000, need4000,
                 StaffingPlanner.Contribution(population, fte),

@@ -3,13 +3,11 @@ namespace Monitoring.Dashboards.Queries;
 /// <summary>An indicator month by month for a territory, beside its region and the nation (planners' comparison, ministry drill-down).</summary>
 public sealed class TrendQueries(MetaQueries meta, ScopeRules rules)
 {
-    public const string DefaultIndicator = "cases_processed_per_case_manager";
-
     public Grid Trend(UserScope scope, PanelFilter f)
     {
         var (level, code) = rules.DefaultTerritory(scope, f);
         rules.RequireTerritory(scope, level, code, "a trend");
-        var info = meta.Indicator(f.Indicator ?? DefaultIndicator) ?? throw new ScopeViolation(scope.Role, "an unknown indicator");
+        var info = (f.Indicator is null ? meta.ForRole(DashboardRole.DefaultTrend) : meta.Indicator(f.Indicator)) ?? throw new ScopeViolation(scope.Role, "an unknown indicator");
         var region = level == "ats" ? meta.RegionOfAts(code) : level == "region" ? code : null;
         var values = meta.Values();
         var territory = values.Series(info.Id, level, code).ToDictionary(v => v.Month, v => v.Value);

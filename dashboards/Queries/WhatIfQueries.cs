@@ -69,14 +69,15 @@ public sealed class WhatIfQueries(MetaQueries meta, ScopeRules rules)
         var values = meta.Values();
         double Num(string id, string code) => values.Get(id, "ats", code, month)?.Numerator ?? 0;
         var atsList = meta.Ats(region).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
-        var fte = atsList.ToDictionary(a => a.Code, a => Num("case_manager_fte", a.Code));
+        var fte = atsList.ToDictionary(a => a.Code, a => Num(meta.ForRole(DashboardRole.CaseManagerFte).Id, a.Code));
         var move = ParseMove(scope, f, region, fte);
         var cost = StaffingCost.PerFteEur;
 
+        string residents = meta.ForRole(DashboardRole.Residents).Id, households = meta.ForRole(DashboardRole.HouseholdsPaid).Id;
         var lines = atsList.Select(a =>
         {
             var delta = move is null ? 0 : (a.Code == move.To ? move.Fte : 0) - (a.Code == move.From ? move.Fte : 0);
-            return new Line(a.Code, a.Name, Num("residents_per_case_manager", a.Code), Num("households_paid", a.Code), fte[a.Code], fte[a.Code] + delta, cost);
+            return new Line(a.Code, a.Name, Num(residents, a.Code), Num(households, a.Code), fte[a.Code], fte[a.Code] + delta, cost);
         }).ToList();
         var lang = f.Lang;
         var rows = lines.Select(l => l.Row()).ToList();

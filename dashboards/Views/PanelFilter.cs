@@ -12,6 +12,8 @@ public sealed record PanelFilter
     public string? Region { get; init; }
     public string? Ats { get; init; }
     public string? Indicator { get; init; }
+    /// <summary>The dimension picker's dimension (a catalogue dimension id the indicator is published by; else 400).</summary>
+    public string? Dimension { get; init; }
     public const double MinGrowth = -90, MaxGrowth = 500;
 
     /// <summary>Caseload what-if for the staffing planner, in percent (always finite, within MinGrowth..MaxGrowth).</summary>
@@ -41,6 +43,7 @@ public sealed record PanelFilter
             Region = Clean(get("region")),
             Ats = Clean(get("ats")),
             Indicator = Clean(get("indicator")),
+            Dimension = Clean(get("dimension")),
             Growth = growth,
             Lang = lang,
             Status = Clean(get("status")),

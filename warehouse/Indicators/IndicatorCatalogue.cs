@@ -24,6 +24,18 @@ public sealed partial class IndicatorCatalogue
     private static readonly string[] TargetComparisons = ["at_least", "at_most"];
     public static readonly string[] Families = ["performance", "data_quality"];
 
+    /// <summary>
+    /// What the dashboards may take an indicator for (its <c>dashboard_roles</c>; each role on exactly one indicator):
+    /// default_trend (the trend and planner pages' indicator when the URL names none), underperforming (the Ministry's
+    /// one-click list, funnel and map), dimension_default (the dimension picker's), residents (its numerator is the
+    /// territory's residents), case_managers (numerator: active case managers, heads), case_manager_fte (numerator:
+    /// FTE), households_paid (numerator: households paid), open_cases (numerator: open cases), case_manager_workload
+    /// (its case-manager level is the coordinators' "cases processed").
+    /// </summary>
+    public static readonly string[] DashboardRoleNames =
+        ["default_trend", "underperforming", "dimension_default", "residents", "case_managers", "case_manager_fte",
+         "households_paid", "open_cases", "case_manager_workload"];
+
     public IReadOnlyList<IndicatorDefinition> Indicators { get; }
 
     /// <summary>The dimensions an indicator may be published by (indicators-v1.md § Dimensions), in order.</summary>
@@ -90,7 +102,7 @@ public sealed partial class IndicatorCatalogue
                 family varchar, dq_max double, episode_recovery_months integer,
                 format varchar, levels varchar, dimensions varchar, public_levels varchar,
                 target_value double, target_comparison varchar, target_applies_to varchar, target_it varchar,
-                target_en varchar, scale double)
+                target_en varchar, scale double, dashboard_roles varchar, headline_order integer)
             """);
         using var appender = connection.CreateAppender("indicator_catalogue");
         var order = 0;
@@ -108,6 +120,7 @@ public sealed partial class IndicatorCatalogue
                 .AppendValue(string.Join(",", i.IsPublic ? i.PublicLevelsOrDefault : []))
                 .AppendValue(i.Target?.Value).AppendValue(i.Target?.Comparison).AppendValue(i.Target?.AppliesTo)
                 .AppendValue(i.Target?.TextIt).AppendValue(i.Target?.TextEn).AppendValue(i.Scale)
+                .AppendValue(string.Join(",", i.DashboardRoles ?? [])).AppendValue(i.Headline)
                 .EndRow();
         }
         WriteDimensionTable(connection);
@@ -119,7 +132,8 @@ public sealed partial class IndicatorCatalogue
         Sql.Exec(connection, """
             create or replace table indicator_dimensions (
                 dimension varchar, member varchar, name_it varchar, name_en varchar,
-                dimension_order integer, member_order integer, primary key (dimension, member))
+                dimension_order integer, member_order integer, member_name_it varchar, member_name_en varchar,
+                primary key (dimension, member))
             """);
         using var appender = connection.CreateAppender("indicator_dimensions");
         var d = 0;
@@ -129,7 +143,8 @@ public sealed partial class IndicatorCatalogue
             var m = 0;
             foreach (var member in dimension.Members)
                 appender.CreateRow().AppendValue(dimension.Id).AppendValue(member).AppendValue(dimension.NameIt)
-                    .AppendValue(dimension.NameEn).AppendValue(d).AppendValue(++m).EndRow();
+                    .AppendValue(dimension.NameEn).AppendValue(d).AppendValue(++m)
+                    .AppendValue(dimension.MemberName(member, "it")).AppendValue(dimension.MemberName(member, "en")).EndRow();
         }
     }
 
@@ -144,6 +159,8 @@ public sealed partial class IndicatorCatalogue
                 problems.Add($"dimension {d.Id}: members must be non-empty codes without quotes");
             if (d.Members.Distinct().Count() != d.Members.Count) problems.Add($"dimension {d.Id}: a member is listed twice");
             if (string.IsNullOrWhiteSpace(d.MemberSql)) problems.Add($"dimension {d.Id}: no member_sql");
+            foreach (var named in (d.MemberNamesIt?.Keys ?? []).Concat(d.MemberNamesEn?.Keys ?? []))
+                if (!d.Members.Contains(named)) problems.Add($"dimension {d.Id}: member_names name '{named}', not a member");
         }
         foreach (var duplicate in dimensions.GroupBy(d => d.Id).Where(g => g.Count() > 1))
             problems.Add($"dimension {duplicate.Key}: listed twice");
@@ -182,6 +199,11 @@ public sealed partial class IndicatorCatalogue
         }
         foreach (var duplicate in indicators.GroupBy(i => i.Id).Where(g => g.Count() > 1))
             problems.Add($"{duplicate.Key}: listed twice");
+        foreach (var i in indicators)
+            foreach (var role in i.DashboardRoles ?? [])
+                if (!DashboardRoleNames.Contains(role)) problems.Add($"{i.Id}: unknown dashboard role '{role}'");
+        foreach (var role in DashboardRoleNames)
+            if (indicators.Count(i => i.DashboardRoles?.Contains(role) == true) > 1) problems.Add($"dashboard role {role}: on more than one indicator");
         if (problems.Count > 0)
             throw new InvalidDataException("Invalid indicator catalogue: " + string.Join("; ", problems));
     }

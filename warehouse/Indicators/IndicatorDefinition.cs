@@ -27,6 +27,9 @@ namespace Monitoring.Warehouse.Indicators;
 /// denominator): disclosure control hides the rate whenever it hides one of them (Disclosure/RateOverCount).</param>
 /// <param name="CaseManagerSql">model of the case-manager rows (case_manager_key, month, numerator), when
 /// <see cref="Levels"/> holds case_manager.</param>
+/// <param name="DashboardRoles">what the dashboards take this indicator for (<see cref="IndicatorCatalogue.DashboardRoleNames"/>:
+/// the default trend, the residents its numerator counts, …), so no indicator id is written in the dashboards' code.</param>
+/// <param name="Headline">its place among the Ministry's headline tiles (1 first); null = after those, by id.</param>
 public sealed record IndicatorDefinition(
     string Id,
     string NameIt,
@@ -56,7 +59,9 @@ public sealed record IndicatorDefinition(
     IndicatorTarget? Target = null,
     IReadOnlyList<string>? PublicLevels = null,
     string? CaseManagerSql = null,
-    IReadOnlyList<string>? OverCounts = null)
+    IReadOnlyList<string>? OverCounts = null,
+    IReadOnlyList<string>? DashboardRoles = null,
+    int? Headline = null)
 {
     public static readonly IReadOnlyList<string> TerritoryLevels = ["ats", "region", "national"];
 
@@ -81,7 +86,14 @@ public sealed record IndicatorTarget(double Value, string Comparison, string Tex
 /// <summary>A dimension of the catalogue (indicators-v1.md § Dimensions): its member codes in publishing order, and
 /// the SQL expression over <c>dim_household_profile</c> (and dim_month's <c>month_end</c>) that gives a household's
 /// member.</summary>
-public sealed record DimensionDefinition(string Id, string NameIt, string NameEn, string MemberSql, IReadOnlyList<string> Members);
+/// <param name="MemberNamesIt">member code → its Italian label (a code without one is shown as the code).</param>
+/// <param name="MemberNamesEn">member code → its English label.</param>
+public sealed record DimensionDefinition(string Id, string NameIt, string NameEn, string MemberSql, IReadOnlyList<string> Members,
+    IReadOnlyDictionary<string, string>? MemberNamesIt = null, IReadOnlyDictionary<string, string>? MemberNamesEn = null)
+{
+    public string MemberName(string member, string lang) =>
+        (lang == "en" ? MemberNamesEn : MemberNamesIt)?.GetValueOrDefault(member) ?? member;
+}
 
 /// <summary>The red-flag settings of the catalogue (indicators-v1.md § Red flags).</summary>
 public sealed record FlagSettings(

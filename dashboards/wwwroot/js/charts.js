@@ -87,14 +87,29 @@ window.adiCharts = (function () {
       yaxis: { labels: { formatter: fmt } },
     };
     if (spec.type === 'funnel') return funnel(spec, base);
+    // ApexCharts does not widen the axis for an annotation: a target above (or below) every value would be off the chart.
+    const targetYs = (spec.targets || []).map(t => t.y);
+    if (targetYs.length) {
+      const ys = spec.series.flatMap(s => s.data).filter(v => typeof v === 'number').concat(targetYs);
+      base.yaxis.min = Math.min(0, ...ys);
+      base.yaxis.max = Math.max(...ys) * 1.08;
+      base.yaxis.forceNiceScale = true;
+    }
     return Object.assign(base, {
       chart: Object.assign(base.chart, { type: spec.type }),
       series: spec.series,
       stroke: { width: spec.type === 'line' ? 2 : 0 },
       markers: { size: spec.type === 'line' ? 3 : 0 },
       xaxis: { categories: spec.categories },
-      // Vertical marks at named months (a flag episode's start, assistance, recovery).
-      annotations: { xaxis: (spec.marks || []).map(m => ({ x: m.x, borderColor: '#c62828', label: { text: m.label, orientation: 'horizontal' } })) },
+      // Vertical marks at named months (a flag episode's start, assistance, recovery; the first month of a measure),
+      // and horizontal lines at given values (a programme target, the total beside its members).
+      annotations: {
+        xaxis: (spec.marks || []).map(m => ({ x: m.x, borderColor: '#c62828', label: { text: m.label, orientation: 'horizontal' } })),
+        yaxis: (spec.targets || []).map(t => ({
+          y: t.y, borderColor: t.color || '#2e7d32', strokeDashArray: 6,
+          label: { text: t.label, position: 'left', textAnchor: 'start', style: { color: '#fff', background: t.color || '#2e7d32' } },
+        })),
+      },
     });
   }
 

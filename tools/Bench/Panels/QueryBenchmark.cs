@@ -58,6 +58,8 @@ public static class QueryBenchmark
             ("ministry-map", UserScope.Ministry, new()),
             ("planner-map", new UserScope(UserRole.PlannerRegion, region), new()),
             ("planner-whatif", new UserScope(UserRole.PlannerRegion, region), new() { MoveFrom = WhatIfQueries.NewHires, MoveTo = ats.Code, MoveFte = "1" }),
+            ("dimension-members", new UserScope(UserRole.PlannerRegion, region), new() { Dimension = DimensionQueries.MeasureDimension }),
+            ("measure-trend", new UserScope(UserRole.PlannerAts, region, ats.Code), new()),
         ];
     }
 
