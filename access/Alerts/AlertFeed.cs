@@ -1,6 +1,6 @@
 using System.Globalization;
+using Monitoring.Access;
 using Monitoring.Dashboards.Data;
-using Monitoring.Dashboards.Operations;
 using Monitoring.Dashboards.Queries;
 using Monitoring.DataDir.FollowUp;
 using Monitoring.DataDir.Operations;
@@ -15,7 +15,7 @@ namespace Monitoring.Dashboards.Alerts;
 /// item only if <see cref="ScopeRules.MaySeeAts"/>, operations only for the ministry. The inbox page and the e-mail digest
 /// both read this one list, so neither can show what the other would refuse.
 /// </summary>
-public sealed class AlertFeed(DashboardQueries queries)
+public sealed class AlertFeed(SnapshotAccess queries)
 {
     /// <summary>How far back the inbox lists alerts.</summary>
     public static readonly TimeSpan InboxWindow = TimeSpan.FromDays(90);
@@ -101,7 +101,7 @@ public sealed class AlertFeed(DashboardQueries queries)
             yield return new AlertItem($"job:{run.JobName}:{run.StartedAt.ToString("yyyyMMddTHHmmssfff", CultureInfo.InvariantCulture)}",
                 "job_failed", run.FinishedAt, "/ministry/operations", JobName: run.JobName, Status: run.Status);
 
-        foreach (var report in RunReports.Newest(DataDir, OperationsQueries.RecentRuns).Where(r => r.Status is RunStatus.Refused or RunStatus.Failed))
+        foreach (var report in RunReports.Newest(DataDir, 30).Where(r => r.Status is RunStatus.Refused or RunStatus.Failed))
         {
             var at = (report.FinishedAt ?? (report.StartedAt == default ? (DateTimeOffset?)null : report.StartedAt))?.UtcDateTime ?? DateTime.MinValue;
             if (at < since) continue;
