@@ -1,5 +1,3 @@
-using Monitoring.Dashboards.Data;
-using Monitoring.Dashboards.Queries;
 using Monitoring.DataDir.FollowUp;
 using Monitoring.DataDir.Snapshots;
 

@@ -1,12 +1,9 @@
 using System.Globalization;
-using Monitoring.Access;
-using Monitoring.Dashboards.Data;
-using Monitoring.Dashboards.Queries;
 using Monitoring.DataDir.FollowUp;
 using Monitoring.DataDir.Operations;
 using Monitoring.DataDir.Runs;
 
-namespace Monitoring.Dashboards.Alerts;
+namespace Monitoring.Access.Alerts;
 
 /// <summary>
 /// The alerts a scope may see, computed from what is already there: the snapshot's flags (the latest month's alarms), the follow-up

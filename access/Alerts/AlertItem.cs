@@ -1,4 +1,4 @@
-namespace Monitoring.Dashboards.Alerts;
+namespace Monitoring.Access.Alerts;
 
 /// <summary>
 /// One alert: codes and aggregates only (indicator, ATS, region, month, severity, status, job, run) — never a person,

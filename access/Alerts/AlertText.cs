@@ -1,6 +1,5 @@
-using Monitoring.Dashboards.Localization;
 
-namespace Monitoring.Dashboards.Alerts;
+namespace Monitoring.Access.Alerts;
 
 /// <summary>One alert in words (Italian or English), the same on the inbox page and in the e-mail digest: codes only.</summary>
 public static class AlertText

@@ -1,9 +1,7 @@
 using System.Text;
-using Monitoring.Dashboards.Localization;
-using Monitoring.Dashboards.Queries;
 using Monitoring.DataDir.Alerts;
 
-namespace Monitoring.Dashboards.Alerts;
+namespace Monitoring.Access.Alerts;
 
 /// <summary>
 /// Writes a subscriber's digest from the alerts their stored scope may see (<see cref="AlertFeed"/>, hence the dashboards'

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Monitoring.Warehouse.StarSchema;
 
-namespace Monitoring.Dashboards.Data;
+namespace Monitoring.Access.Data;
 
 /// <summary>
 /// The marts built for the dashboards with every snapshot (the <c>dash_*</c> models of sql/marts/models.txt). The

@@ -1,4 +1,4 @@
-namespace Monitoring.Dashboards.Data;
+namespace Monitoring.Access.Data;
 
 /// <summary>
 /// The snapshot CURRENT names was built by an earlier release, before the dashboard marts (sql/marts/dash_*) it lacks:

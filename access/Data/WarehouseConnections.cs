@@ -3,7 +3,7 @@ using DuckDB.NET.Data;
 using Monitoring.DataDir;
 using Monitoring.DataDir.Snapshots;
 
-namespace Monitoring.Dashboards.Data;
+namespace Monitoring.Access.Data;
 
 /// <summary>
 /// Read-only DuckDB connections to the snapshot in service. One root connection per snapshot keeps the

@@ -1,9 +1,8 @@
 using System.Globalization;
 using Dapper;
 using DuckDB.NET.Data;
-using Monitoring.Dashboards.Data;
 
-namespace Monitoring.Dashboards.Queries;
+namespace Monitoring.Access.Data;
 
 /// <summary>Runs parameterised SQL on the snapshot in service and hands back plain rows (column name → value).</summary>
 public sealed class WarehouseReader(WarehouseConnections connections)

@@ -1,4 +1,4 @@
-namespace Monitoring.Dashboards.Localization;
+namespace Monitoring.Access.Localization;
 
 /// <summary>
 /// Italian and English words of the alerts inbox, the subscription form and the e-mail digest. A key missing here falls

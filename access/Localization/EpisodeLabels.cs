@@ -1,4 +1,4 @@
-namespace Monitoring.Dashboards.Localization;
+namespace Monitoring.Access.Localization;
 
 /// <summary>
 /// Italian and English words of the flag episodes (list, detail, summary, the territory's read-only panel). Kept
@@ -11,7 +11,7 @@ public static class EpisodeLabels
         => Words.TryGetValue(key, out var pair) ? (lang == "en" ? pair.En : pair.It) : Labels.T(lang, key);
 
     /// <summary>A grid column whose label comes from this dictionary ("col.&lt;key&gt;").</summary>
-    public static Queries.GridColumn Column(string lang, string key, string format = "text") => new(key, T(lang, "col." + key), format);
+    public static GridColumn Column(string lang, string key, string format = "text") => new(key, T(lang, "col." + key), format);
 
     /// <summary>A stored status (open, contacted, …) in words.</summary>
     public static string Status(string lang, string status) => T(lang, "status." + status);

@@ -1,4 +1,4 @@
-namespace Monitoring.Dashboards.Localization;
+namespace Monitoring.Access.Localization;
 
 /// <summary>
 /// The UI's words in Italian and English. Kept as one dictionary on purpose: a few hundred labels do not need

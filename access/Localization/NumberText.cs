@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Monitoring.Dashboards.Localization;
+namespace Monitoring.Access.Localization;
 
 /// <summary>
 /// Numbers and months as a reader of each language writes them, for the screen only (tables, tiles, headings;

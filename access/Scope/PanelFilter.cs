@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Monitoring.Dashboards.Queries;
+namespace Monitoring.Access.Scope;
 
 /// <summary>
 /// The URL filters every page and CSV endpoint shares (?month=&amp;region=&amp;ats=&amp;indicator=&amp;growth=&amp;lang=).

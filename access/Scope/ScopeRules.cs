@@ -1,4 +1,4 @@
-namespace Monitoring.Dashboards.Queries;
+namespace Monitoring.Access.Scope;
 
 /// <summary>
 /// The access rules, in one place. Each Require* either returns or throws ScopeViolation.

@@ -1,4 +1,4 @@
-namespace Monitoring.Dashboards.Queries;
+namespace Monitoring.Access.Scope;
 
 /// <summary>
 /// A request outside the caller's scope. Hosts turn it into HTTP 403. The message names role and codes

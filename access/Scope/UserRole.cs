@@ -1,4 +1,4 @@
-namespace Monitoring.Dashboards.Queries;
+namespace Monitoring.Access.Scope;
 
 /// <summary>The roles the dashboards know; the strings are the claim values (OIDC providers map onto them).</summary>
 public static class UserRole

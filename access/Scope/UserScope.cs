@@ -1,4 +1,4 @@
-namespace Monitoring.Dashboards.Queries;
+namespace Monitoring.Access.Scope;
 
 /// <summary>
 /// Who is asking and over which territory. Every query takes one; the query layer refuses anything outside it.

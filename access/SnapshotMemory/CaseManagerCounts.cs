@@ -1,4 +1,4 @@
-namespace Monitoring.Dashboards.Queries;
+namespace Monitoring.Access.SnapshotMemory;
 
 /// <summary>
 /// One case-manager-level count indicator (cases_processed) of the snapshot, in memory by (month, case manager).

@@ -1,6 +1,6 @@
 using Monitoring.DataDir.FollowUp;
 
-namespace Monitoring.Dashboards.Queries;
+namespace Monitoring.Access.SnapshotMemory;
 
 /// <summary>The register's episodes in memory, by id and by indicator × ATS (for a flag's month).</summary>
 public sealed class EpisodeSet(IReadOnlyList<Episode> episodes)

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 
-namespace Monitoring.Dashboards.Queries;
+namespace Monitoring.Access.SnapshotMemory;
 
 /// <summary>
 /// The snapshot's `flags` rows in memory, by month and by (indicator, month). ~56k rows at national scale, read

@@ -1,4 +1,4 @@
-namespace Monitoring.Dashboards.Queries;
+namespace Monitoring.Access.SnapshotMemory;
 
 /// <summary>One evaluated ATS point of the warehouse's `flags` table (severity none included: the funnel draws them all).</summary>
 public sealed record FlagPoint(string IndicatorId, string AtsCode, string Month, string Severity, bool Persistent,

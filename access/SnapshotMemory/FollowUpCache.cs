@@ -1,7 +1,6 @@
-using Monitoring.Dashboards.Data;
 using Monitoring.DataDir.FollowUp;
 
-namespace Monitoring.Dashboards.Queries;
+namespace Monitoring.Access.SnapshotMemory;
 
 /// <summary>
 /// The follow-up register's episodes as the pages read them, kept in memory until the register changes. Opening

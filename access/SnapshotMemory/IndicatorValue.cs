@@ -1,4 +1,4 @@
-namespace Monitoring.Dashboards.Queries;
+namespace Monitoring.Access.SnapshotMemory;
 
 /// <summary>One row of indicator_values (levels ats, region, national).</summary>
 public sealed record IndicatorValue(string IndicatorId, string Level, string TerritoryCode, string Month,

@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace Monitoring.Dashboards.Queries;
+namespace Monitoring.Access.SnapshotMemory;
 
 /// <summary>
 /// The snapshot's indicator values at ATS, region and national level, held in memory and looked up by key.

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using Monitoring.Warehouse.Disclosure;
-using static Monitoring.Dashboards.Queries.WarehouseReader;
+using static Monitoring.Access.Data.WarehouseReader;
 
-namespace Monitoring.Dashboards.Queries;
+namespace Monitoring.Access.SnapshotMemory;
 
 /// <summary>Run metadata, months, territories and the indicator catalogue: what the filters and every header need.</summary>
 public sealed class MetaQueries(WarehouseReader db)

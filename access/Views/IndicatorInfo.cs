@@ -1,4 +1,4 @@
-namespace Monitoring.Dashboards.Queries;
+namespace Monitoring.Access.Views;
 
 /// <summary>One row of indicator_catalogue.</summary>
 public sealed record IndicatorInfo(string Id, string NameIt, string NameEn, string DescriptionIt, string DescriptionEn,

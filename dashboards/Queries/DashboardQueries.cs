@@ -1,5 +1,3 @@
-using Monitoring.Access;
-using Monitoring.Dashboards.Data;
 using Monitoring.DataDir.FollowUp;
 using Monitoring.DataDir.Snapshots;
 

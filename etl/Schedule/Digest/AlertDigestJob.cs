@@ -1,4 +1,4 @@
-using Monitoring.Dashboards.Alerts;
+using Monitoring.Access.Alerts;
 using Monitoring.Access;
 using Monitoring.DataDir.Alerts;
 using Monitoring.DataDir;

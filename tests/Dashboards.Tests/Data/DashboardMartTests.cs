@@ -1,6 +1,5 @@
 using System.Net;
 using DuckDB.NET.Data;
-using Monitoring.Dashboards.Data;
 using Monitoring.Dashboards.Queries;
 using Monitoring.DataDir.Snapshots;
 
