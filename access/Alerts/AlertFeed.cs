@@ -98,7 +98,10 @@ public sealed class AlertFeed(SnapshotAccess queries)
             yield return new AlertItem($"job:{run.JobName}:{run.StartedAt.ToString("yyyyMMddTHHmmssfff", CultureInfo.InvariantCulture)}",
                 "job_failed", run.FinishedAt, "/ministry/operations", JobName: run.JobName, Status: run.Status);
 
-        foreach (var report in RunReports.Newest(DataDir, 30).Where(r => r.Status is RunStatus.Refused or RunStatus.Failed))
+        // Every report of the window, not the operations page's newest 30: a month of nightly runs and their retries is
+        // more than 30, and the inbox promises 90 days. A report is named for its run's start, so a run that started the
+        // day before may have ended inside the window: its end decides below.
+        foreach (var report in RunReports.StartedSince(DataDir, since > DateTime.MinValue.AddDays(1) ? since.AddDays(-1) : DateTime.MinValue).Where(r => r.Status is RunStatus.Refused or RunStatus.Failed))
         {
             var at = (report.FinishedAt ?? (report.StartedAt == default ? (DateTimeOffset?)null : report.StartedAt))?.UtcDateTime ?? DateTime.MinValue;
             if (at < since) continue;
