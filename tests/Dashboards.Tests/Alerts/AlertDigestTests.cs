@@ -76,7 +76,7 @@ public sealed partial class AlertDigestTests : IDisposable
         SimpleSmtpServer? smtp = null;
         try
         {
-            var failed = await WaitForAsync(r => r.Any(x => x.JobName == "alert-digest" && x.Status == "failed"), seconds: 240);
+            var failed = await WaitForAsync(r => r.Any(x => x.JobName == "alert-digest" && x.Status == "failed"), seconds: 420);
             // Only now does the mail server come up: the retry, six seconds later, must find it.
             smtp = SimpleSmtpServer.Start(smtpPort);
             var runs = await WaitForAsync(r => r.Any(x => x.JobName == "alert-digest" && x.Status == "succeeded"), seconds: 60);
@@ -190,11 +190,11 @@ public sealed partial class AlertDigestTests : IDisposable
             Assert.NotEmpty(personal);
             Assert.All(personal, id => Assert.DoesNotContain(id, refusedBody));
             Assert.DoesNotContain(refused.GetProperty("error").GetString()!, refusedBody);
-
         }
         finally
         {
-            await host.StopAsync();
+            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await host.StopAsync(stopping.Token);
             smtp?.Stop();
         }
     }
