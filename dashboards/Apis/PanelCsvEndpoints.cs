@@ -1,6 +1,5 @@
 using System.Text;
 using Monitoring.Dashboards.Auth;
-using Monitoring.Dashboards.Data;
 using Monitoring.Dashboards.Queries;
 
 namespace Monitoring.Dashboards.Apis;

@@ -1,4 +1,3 @@
-using Monitoring.Dashboards.Data;
 using Monitoring.Dashboards.Queries;
 
 namespace Monitoring.Dashboards.Auth;

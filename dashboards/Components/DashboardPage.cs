@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Monitoring.Dashboards.Apis;
 using Monitoring.Dashboards.Auth;
-using Monitoring.Dashboards.Data;
 using Monitoring.Dashboards.Hosting;
 using Monitoring.Dashboards.Localization;
 using Monitoring.Dashboards.Queries;

@@ -1,4 +1,4 @@
-namespace Monitoring.Dashboards.Queries;
+namespace Monitoring.Dashboards.Formatting;
 
 /// <summary>Short pseudonymous labels ("CM-3f2a9c", "C-0b91de") from the keys: readable, and still not a person.</summary>
 public static class CaseManagerLabel

@@ -2,8 +2,9 @@ using System.Text;
 using Monitoring.Warehouse.Csv;
 // The writer's number marker; not the dashboards' own FormattedNumber (a value with its display format).
 using CsvNumber = Monitoring.Warehouse.Csv.FormattedNumber;
+using FormattedNumber = Monitoring.Dashboards.Views.FormattedNumber;
 
-namespace Monitoring.Dashboards.Queries;
+namespace Monitoring.Dashboards.Formatting;
 
 /// <summary>
 /// A Grid as CSV through the project's one CSV writer (<see cref="SafeCsvWriter"/>: RFC 4180, formula injection

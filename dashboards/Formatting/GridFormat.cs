@@ -1,7 +1,7 @@
 using System.Globalization;
 using Monitoring.Dashboards.Localization;
 
-namespace Monitoring.Dashboards.Queries;
+namespace Monitoring.Dashboards.Formatting;
 
 /// <summary>
 /// The two ways to write a cell: <see cref="Cell"/> in machine format for the CSV files ("." decimal, no thousands

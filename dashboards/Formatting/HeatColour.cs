@@ -1,4 +1,4 @@
-namespace Monitoring.Dashboards.Queries;
+namespace Monitoring.Dashboards.Formatting;
 
 /// <summary>
 /// The Ministry heat table's colour of one cell (issue 11). Rates and ratios are compared with the national value.

@@ -1,6 +1,6 @@
 using W = Monitoring.Warehouse.Disclosure;
 
-namespace Monitoring.Dashboards.Queries;
+namespace Monitoring.Dashboards.Formatting;
 
 /// <summary>
 /// How a public cell protected by the one rule set (<see cref="W.PublicDisclosure"/>, shared with the open-data

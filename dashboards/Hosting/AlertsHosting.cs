@@ -8,7 +8,7 @@ public static class AlertsHosting
 {
     public static IServiceCollection AddAlerts(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new AlertFeed(sp.GetRequiredService<DashboardQueries>()));
+        services.AddSingleton(sp => new AlertFeed(sp.GetRequiredService<DashboardQueries>().Access));
         services.AddSingleton(sp => new AlertInbox(sp.GetRequiredService<AlertFeed>(),
             sp.GetRequiredService<DashboardQueries>().Connections.Store.Dir));
         return services;

@@ -10,7 +10,7 @@ public static class MapLabels
         => Words.TryGetValue(key, out var pair) ? (lang == "en" ? pair.En : pair.It) : Labels.T(lang, key);
 
     /// <summary>A grid column whose label comes from this dictionary ("col.&lt;key&gt;").</summary>
-    public static Queries.GridColumn Column(string lang, string key, string format = "text") => new(key, T(lang, "col." + key), format);
+    public static GridColumn Column(string lang, string key, string format = "text") => new(key, T(lang, "col." + key), format);
 
     private static readonly Dictionary<string, (string It, string En)> Words = new()
     {

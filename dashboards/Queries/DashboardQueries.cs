@@ -1,4 +1,3 @@
-using Monitoring.Dashboards.Data;
 using Monitoring.DataDir.FollowUp;
 using Monitoring.DataDir.Snapshots;
 
@@ -14,11 +13,8 @@ public sealed class DashboardQueries : IDisposable
 
     public DashboardQueries(WarehouseConnections connections)
     {
-        Connections = connections;
-        var db = new WarehouseReader(connections);
-        Meta = new MetaQueries(db);
-        Rules = new ScopeRules(Meta);
-        FollowUp = new FollowUpCache(new FollowUpRegister(connections.Store.Dir.Root), connections);
+        Access = new SnapshotAccess(connections);
+        var db = Access.Reader;
         Ministry = new MinistryQueries(Meta, Rules, FollowUp);
         Episodes = new EpisodeQueries(Meta, Rules, FollowUp);
         Trends = new TrendQueries(Meta, Rules);
@@ -33,10 +29,12 @@ public sealed class DashboardQueries : IDisposable
         Dimensions = new DimensionQueries(db, Meta, Rules);
     }
 
-    public WarehouseConnections Connections { get; }
-    public MetaQueries Meta { get; }
-    public ScopeRules Rules { get; }
-    public FollowUpCache FollowUp { get; }
+    /// <summary>Connections, per-snapshot memory, scope rules and episodes (Monitoring.Access), shared with the digest job.</summary>
+    public SnapshotAccess Access { get; }
+    public WarehouseConnections Connections => Access.Connections;
+    public MetaQueries Meta => Access.Meta;
+    public ScopeRules Rules => Access.Rules;
+    public FollowUpCache FollowUp => Access.FollowUp;
     public MinistryQueries Ministry { get; }
     public EpisodeQueries Episodes { get; }
     public TrendQueries Trends { get; }
@@ -107,5 +105,5 @@ public sealed class DashboardQueries : IDisposable
         Meta.CasesProcessedByCaseManager();
     }
 
-    public void Dispose() => Connections.Dispose();
+    public void Dispose() => Access.Dispose();
 }

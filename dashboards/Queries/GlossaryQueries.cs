@@ -6,8 +6,8 @@ public sealed class GlossaryQueries(MetaQueries meta)
     public Grid Catalogue(UserScope scope, PanelFilter f)
     {
         var lang = f.Lang;
-        var yes = Localization.Labels.T(lang, "yes");
-        var no = Localization.Labels.T(lang, "no");
+        var yes = Labels.T(lang, "yes");
+        var no = Labels.T(lang, "no");
         return new Grid("glossary",
             [Columns.Of(lang, "indicator_id"), Columns.Of(lang, "name"), Columns.Of(lang, "description"), Columns.Of(lang, "level"),
              Columns.Of(lang, "pillar"), Columns.Of(lang, "unit"), Columns.Of(lang, "higher_is_better"), Columns.Of(lang, "min_denominator", "number"),

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Monitoring.Dashboards.Queries;
+namespace Monitoring.Dashboards.Staffing;
 
 /// <summary>
 /// The yearly cost of one full-time social worker, read from <c>reference/staffing-cost.json</c> (embedded by the build)

@@ -1,4 +1,4 @@
-namespace Monitoring.Dashboards.Queries;
+namespace Monitoring.Dashboards.Staffing;
 
 /// <summary>The staffing planner's answers (see StaffingPlanner for the rules).</summary>
 public sealed record StaffingPlan(

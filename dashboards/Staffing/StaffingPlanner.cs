@@ -1,4 +1,4 @@
-namespace Monitoring.Dashboards.Queries;
+namespace Monitoring.Dashboards.Staffing;
 
 /// <summary>
 /// The staffing arithmetic (programme-facts.md, Law 178/2020 c. 797):

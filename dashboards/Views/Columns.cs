@@ -1,6 +1,6 @@
 using Monitoring.Dashboards.Localization;
 
-namespace Monitoring.Dashboards.Queries;
+namespace Monitoring.Dashboards.Views;
 
 /// <summary>Builds grid columns whose labels come from the label dictionary ("col.&lt;key&gt;").</summary>
 internal static class Columns

@@ -1,4 +1,4 @@
-namespace Monitoring.Dashboards.Queries;
+namespace Monitoring.Dashboards.Views;
 
 /// <summary>
 /// A number that carries its own format, for the few columns whose rows mix formats (the headline tiles, the

@@ -1,4 +1,4 @@
-namespace Monitoring.Dashboards.Queries;
+namespace Monitoring.Dashboards.Views;
 
 /// <summary>
 /// What one panel shows: the table under a chart and the CSV download are both rendered from the same Grid,

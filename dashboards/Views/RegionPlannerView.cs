@@ -1,4 +1,6 @@
-namespace Monitoring.Dashboards.Queries;
+using Monitoring.Dashboards.Queries;
+
+namespace Monitoring.Dashboards.Views;
 
 /// <summary>
 /// The planner page's issue-16 panels for one view: the region's ATS side by side (regional planner, Ministry with a

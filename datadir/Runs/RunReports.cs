@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Monitoring.DataDir.Snapshots;
 
 namespace Monitoring.DataDir.Runs;
 
@@ -12,17 +13,27 @@ public static partial class RunReports
     /// <summary>The status given to a report file that is not a readable <see cref="RunReport"/>.</summary>
     public const RunStatus Unreadable = RunStatus.Unreadable;
 
-    public static IReadOnlyList<RunReport> Newest(string dataDir, int n)
+    public static IReadOnlyList<RunReport> Newest(string dataDir, int n) =>
+        NewestFirst(dataDir).Take(n).Select(f => Read(f.Path, f.Id)).ToList();
+
+    /// <summary>
+    /// The reports of the runs started at or after <paramref name="since"/> (UTC), newest first, however many there are:
+    /// a run id begins with its start time, so the files outside the window are never opened.
+    /// </summary>
+    public static IReadOnlyList<RunReport> StartedSince(string dataDir, DateTime since)
+    {
+        var first = SnapshotStore.RunIdTime(since);
+        return NewestFirst(dataDir).TakeWhile(f => string.CompareOrdinal(f.Id, first) >= 0).Select(f => Read(f.Path, f.Id)).ToList();
+    }
+
+    private static IEnumerable<(string Path, string Id)> NewestFirst(string dataDir)
     {
         var folder = new DataDirectory(dataDir).RunsDir;
         if (!Directory.Exists(folder)) return [];
         return Directory.EnumerateFiles(folder, "*.json")
             .Select(p => (Path: p, Id: Path.GetFileNameWithoutExtension(p)))
             .Where(f => RunId().IsMatch(f.Id))
-            .OrderByDescending(f => f.Id, StringComparer.Ordinal)
-            .Take(n)
-            .Select(f => Read(f.Path, f.Id))
-            .ToList();
+            .OrderByDescending(f => f.Id, StringComparer.Ordinal);
     }
 
     /// <summary>One report by run id, or null (the id is checked against the run-id pattern first: it comes from a URL).</summary>

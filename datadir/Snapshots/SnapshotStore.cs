@@ -59,5 +59,8 @@ public sealed class SnapshotStore(string dataDir)
             : [];
 
     public static string NewRunId(DateTimeOffset now) =>
-        $"{now.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3))}";
+        $"{RunIdTime(now.UtcDateTime)}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3))}";
+
+    /// <summary>The time part a run id starts with (UTC, to the second): run ids sort by it.</summary>
+    public static string RunIdTime(DateTime utc) => utc.ToUniversalTime().ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -17,7 +17,7 @@ public sealed class LakeStage : IPipelineStage
     {
         var conn = run.Landing;
         var staged = run.Staged;
-        if (run.IsDelta) Sql.Exec(conn, $"ATTACH '{run.WarehouseFile.Replace("'", "''")}' AS state (READ_ONLY)");
+        if (run.IsDelta) Sql.Exec(conn, $"ATTACH {Sql.Literal(run.WarehouseFile)} AS state (READ_ONLY)");
         foreach (var lake in LakeTable.All)
         {
             if (!staged.Contains(lake))

@@ -19,7 +19,7 @@ public static class LandingDatabase
         conn.Open();
         Sql.Exec(conn, $"""
             SET memory_limit = '{MemoryLimit}';
-            SET temp_directory = '{DataDirectory.SpillDir(landingDir).Replace("'", "''")}';
+            SET temp_directory = {Sql.Literal(DataDirectory.SpillDir(landingDir))};
             SET preserve_insertion_order = true;
             """);
         Sql.Exec(conn, FiscalCodeSql.CreateMacros);
@@ -34,7 +34,7 @@ public static class LandingDatabase
             CREATE OR REPLACE TABLE ref_municipalities AS
             SELECT municipality_code, municipality_name, province_code, province_name, province_abbr,
                    region_code, region_name, cadastral_code, CAST(population_2011 AS INTEGER) AS population_2011
-            FROM read_csv('{path.Replace("'", "''")}', delim = ';', header = true, all_varchar = true);
+            FROM read_csv({Sql.Literal(path)}, delim = ';', header = true, all_varchar = true);
             """);
         FileValidator.LoadIstatKnown(conn);
     }

@@ -25,7 +25,7 @@ public static class WarehouseLoader
     {
         if (previousSnapshot is not null)
             File.Copy(Monitoring.DataDir.DataDirectory.WarehouseFile(previousSnapshot), warehouseFile);
-        Sql.Exec(landing, $"ATTACH '{warehouseFile.Replace("'", "''")}' AS wh");
+        Sql.Exec(landing, $"ATTACH {Sql.Literal(warehouseFile)} AS wh");
         try
         {
             const string MonthRange = "SELECT first_month || ' ' || last_month || ' ' || reference_date FROM wh.run_meta";
@@ -46,19 +46,19 @@ public static class WarehouseLoader
                              ?? manifest.ReferenceDate.ToString("yyyy-MM");
             Sql.Exec(landing, $"""
                 CREATE OR REPLACE TABLE wh.run_meta AS SELECT
-                    '{report.RunId}' AS run_id, '{Esc(manifest.ExportId!)}' AS export_id, '{manifest.Kind}' AS kind,
+                    {Sql.Literal(report.RunId)} AS run_id, {Sql.Literal(manifest.ExportId!)} AS export_id, {Sql.Literal(manifest.Kind!)} AS kind,
                     CAST('{manifest.ExtractedAt?.UtcDateTime:yyyy-MM-dd HH:mm:ss}' AS TIMESTAMP) AS extracted_at,
                     DATE '{manifest.ReferenceDate:yyyy-MM-dd}' AS reference_date,
-                    '{firstMonth}' AS first_month, '{manifest.ReferenceDate:yyyy-MM}' AS last_month,
+                    {Sql.Literal(firstMonth)} AS first_month, '{manifest.ReferenceDate:yyyy-MM}' AS last_month,
                     CAST(now() AS TIMESTAMP) AS built_at;
                 CREATE OR REPLACE TABLE wh.load_report (file VARCHAR, "read" BIGINT, loaded BIGINT, quarantined BIGINT);
                 CREATE OR REPLACE TABLE wh.quarantine_reasons (file VARCHAR, reason VARCHAR, n BIGINT);
                 """);
             foreach (var (file, c) in report.Files)
             {
-                Sql.Exec(landing, $"INSERT INTO wh.load_report VALUES ('{file}', {c.Read}, {c.Loaded}, {c.Quarantined})");
+                Sql.Exec(landing, $"INSERT INTO wh.load_report VALUES ({Sql.Literal(file)}, {c.Read}, {c.Loaded}, {c.Quarantined})");
                 foreach (var (reason, n) in c.Reasons)
-                    Sql.Exec(landing, $"INSERT INTO wh.quarantine_reasons VALUES ('{file}', '{Esc(reason)}', {n})");
+                    Sql.Exec(landing, $"INSERT INTO wh.quarantine_reasons VALUES ({Sql.Literal(file)}, {Sql.Literal(reason)}, {n})");
             }
             QuarantineByAts.Write(landing);
             if (previousSnapshot is null) return null;
@@ -98,6 +98,4 @@ public static class WarehouseLoader
             INSERT INTO wh.{lake.Table} BY NAME SELECT * FROM {lake.Table};
             """;
     }
-
-    static string Esc(string s) => s.Replace("'", "''");
 }

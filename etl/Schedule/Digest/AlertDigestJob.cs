@@ -1,5 +1,5 @@
-using Monitoring.Dashboards.Alerts;
-using Monitoring.Dashboards.Queries;
+using Monitoring.Access.Alerts;
+using Monitoring.Access;
 using Monitoring.DataDir.Alerts;
 using Monitoring.DataDir;
 using Monitoring.DataDir.Snapshots;
@@ -8,7 +8,7 @@ namespace Monitoring.Etl.Schedule.Digest;
 
 /// <summary>
 /// The daily e-mail digest (job type send-alert-digest): for each subscriber, the alerts of their stored scope that no
-/// earlier digest delivered (<see cref="DigestComposer"/>, through the dashboards' feed and scope rules), sent through
+/// earlier digest delivered (<see cref="DigestComposer"/>, through the same feed and scope rules as the inbox page), sent through
 /// the configured SMTP server. A delivery that fails leaves those alerts pending in DATA_DIR/alerts/digest and the
 /// attempt fails, so the scheduler's retry policy tries again later; the next attempt that gets through sends them.
 /// It is its own job, never a step of the nightly load: a broken mail server cannot fail a load. No address is logged.
@@ -25,8 +25,8 @@ public sealed class AlertDigestJob : IScheduledJob
         var settings = SmtpSettings.Of(job.Settings);
         var states = new DigestStateStore(dir);
 
-        using var queries = new DashboardQueries(dataDir);
-        var composer = new DigestComposer(new AlertFeed(queries));
+        using var access = new SnapshotAccess(dataDir);
+        var composer = new DigestComposer(new AlertFeed(access));
         await using var mailer = new DigestMailer(settings);
         int sent = 0, nothingNew = 0, pending = 0;
         string? error = null;

@@ -3,7 +3,7 @@ using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
-using Monitoring.Dashboards.Alerts;
+using Monitoring.Access.Alerts;
 
 namespace Monitoring.Etl.Schedule.Digest;
 

@@ -1,7 +1,6 @@
 using Monitoring.Tests.Support;
 using System.Net;
 using DuckDB.NET.Data;
-using Monitoring.Dashboards.Data;
 using Monitoring.Dashboards.Queries;
 using Monitoring.DataDir.Snapshots;
 

@@ -22,6 +22,19 @@ public static class TestExports
     }
 
     /// <summary>
+    /// The export with <paramref name="file"/> cut to its header and the manifest updated to match: it passes the checks
+    /// against the manifest, and the publish guard refuses it (the file would lose every row the snapshot in service holds).
+    /// </summary>
+    public static string HeaderOnly(string source, string dropFolder, string exportId, string file)
+    {
+        var dest = CopyInto(source, dropFolder, "export-header-only");
+        var path = Path.Combine(dest, file);
+        File.WriteAllLines(path, File.ReadAllLines(path).Take(1));
+        RewriteManifest(dest, exportId, updateFiles: [file]);
+        return dest;
+    }
+
+    /// <summary>
     /// The export plus rows that break one rule each and refer to nothing else, so every original row still loads:
     /// the first <paramref name="budgetDuplicates"/> budget lines repeated byte for byte (duplicate_row), and
     /// <paramref name="badMeasures"/> new households whose measure is not in its list (not_in_list).

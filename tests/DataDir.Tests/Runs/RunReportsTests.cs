@@ -58,6 +58,24 @@ public class RunReportsTests
     }
 
     [Fact]
+    public void Started_since_keeps_every_run_from_that_second_on_however_many_and_no_earlier_one()
+    {
+        using var tmp = new TempDir();
+        // 40 runs a day apart (more than the operations page's 30), named as the pipeline names them: start time first.
+        var first = new DateTime(2026, 9, 1, 2, 30, 0, DateTimeKind.Utc);
+        foreach (var id in Enumerable.Range(0, 40).Select(i => $"{first.AddDays(i):yyyyMMdd'T'HHmmss'Z'}-{i:x6}"))
+            Write(tmp, id, Loaded.Replace("20261101T020000Z-a1b2c3", id));
+
+        var since = first.AddDays(5); // the sixth run started at exactly this second: it counts
+        var inWindow = RunReports.StartedSince(tmp.Root, since);
+        Assert.Equal(35, inWindow.Count);
+        Assert.Equal("20261010T023000Z-000027", inWindow[0].RunId);  // newest first
+        Assert.Equal("20260906T023000Z-000005", inWindow[^1].RunId);
+        Assert.Empty(RunReports.StartedSince(tmp.Root, first.AddDays(40)));
+        Assert.Empty(RunReports.StartedSince(tmp["nowhere"], since));
+    }
+
+    [Fact]
     public void A_run_id_from_a_url_must_look_like_one()
     {
         using var tmp = new TempDir();

@@ -1,5 +1,9 @@
 using System.Text.Json;
+using Monitoring.Access;
+using Monitoring.Access.Scope;
+using Monitoring.Access.Views;
 using Monitoring.Dashboards.Queries;
+using Monitoring.Dashboards.Views;
 using Monitoring.Tools.Bench;
 using Monitoring.Tools.Bench.Panels;
 

@@ -2,7 +2,11 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Monitoring.Access;
+using Monitoring.Access.Scope;
+using Monitoring.Access.Views;
 using Monitoring.Dashboards.Queries;
+using Monitoring.Dashboards.Views;
 using Monitoring.Etl.Cli;
 
 namespace Monitoring.Tools.Bench.Panels;

@@ -1,4 +1,0 @@
-namespace Monitoring.Dashboards.Data;
-
-/// <summary>DATA_DIR has no snapshot in service yet (no CURRENT, or it names a missing warehouse).</summary>
-public class NoSnapshotException(string message) : Exception(message);
