@@ -9,7 +9,7 @@ public static class DimensionLabels
     public static string T(string lang, string key)
         => Words.TryGetValue(key, out var pair) ? (lang == "en" ? pair.En : pair.It) : Labels.T(lang, key);
 
-    public static Queries.GridColumn Column(string lang, string key, string format = "text") => new(key, T(lang, "col." + key), format);
+    public static GridColumn Column(string lang, string key, string format = "text") => new(key, T(lang, "col." + key), format);
 
     private static readonly Dictionary<string, (string It, string En)> Words = new()
     {

@@ -1,5 +1,5 @@
 using Monitoring.Dashboards.Localization;
-using static Monitoring.Dashboards.Queries.WarehouseReader;
+using static Monitoring.Access.Data.WarehouseReader;
 
 namespace Monitoring.Dashboards.Queries;
 

@@ -1,4 +1,4 @@
-namespace Monitoring.Dashboards.Queries;
+namespace Monitoring.Access.Views;
 
 /// <summary>A dimension of the catalogue (indicator_dimensions) with its members in publishing order.</summary>
 public sealed record DimensionInfo(string Id, string NameIt, string NameEn, IReadOnlyList<DimensionMember> Members)
