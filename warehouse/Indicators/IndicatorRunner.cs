@@ -17,14 +17,15 @@ public static class IndicatorRunner
     /// <summary>Tables the runner itself reads around every model (a delta that changes one recomputes all).</summary>
     private const string RunnerInputs = "dim_month dim_ats_rollup run_meta";
 
-    /// <param name="modelTimer">optional: seconds per indicator, for profiling.</param>
+    /// <param name="modelTimer">optional: seconds per indicator (its cells), for profiling.</param>
+    /// <param name="gridTimer">optional: seconds of laying every cell on the complete grid, for profiling.</param>
     /// <param name="changed">
     /// optional: the tables rebuilt or changed since indicator_values was last computed (a delta).
     /// Only the indicators reading one of them are recomputed; null recomputes all.
     /// </param>
     /// <returns>The ids of the indicators computed.</returns>
     public static IReadOnlySet<string> Run(DuckDBConnection connection, IndicatorCatalogue catalogue, Action<string, double>? modelTimer = null,
-        IReadOnlySet<string>? changed = null)
+        IReadOnlySet<string>? changed = null, Action<double>? gridTimer = null)
     {
         catalogue.WriteTable(connection);
         var indicators = catalogue.Indicators
@@ -43,25 +44,24 @@ public static class IndicatorRunner
             if (changed is not null) indicators = catalogue.Indicators.ToList(); // built before dimensions existed: all again
             CreateTables(connection);
         }
+        IndicatorGrid.CreateCellsTable(connection);
         foreach (var indicator in indicators)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var id = Sql.Literal(indicator.Id);
-            Sql.Exec(connection,
-                $"create or replace temp table indicator_cells as\n{IndicatorSql.Territories(indicator, catalogue.DimensionsOf(indicator))}", Sql.ModelFailed($"indicators/{indicator.Sql}"));
+            IndicatorGrid.AddCells(connection, indicator, catalogue.DimensionsOf(indicator));
             if (indicator.HasCaseManagerLevel)
-                Sql.Exec(connection, $"insert into indicator_cells\n{IndicatorSql.CaseManagers(indicator)}", Sql.ModelFailed($"indicators/{indicator.CaseManagerSql}"));
-            Sql.Exec(connection, $"""
-                insert into indicator_values
-                select {id}, level, territory_code, month, numerator, denominator, value
-                from indicator_cells where dimension = '';
-                insert into indicator_member_values
-                select {id}, dimension, member, level, territory_code, month, numerator, denominator, value
-                from indicator_cells where dimension <> '';
-                drop table indicator_cells;
-                """);
+                Sql.Exec(connection, $"""
+                    insert into indicator_values
+                    select {Sql.Literal(indicator.Id)}, level, territory_code, month, numerator, denominator, value
+                    from (
+                    {IndicatorSql.CaseManagers(indicator)}
+                    )
+                    """, Sql.ModelFailed($"indicators/{indicator.CaseManagerSql}"));
             modelTimer?.Invoke(indicator.Id, clock.Elapsed.TotalSeconds);
         }
+        var grid = System.Diagnostics.Stopwatch.StartNew();
+        IndicatorGrid.Write(connection, indicators, catalogue);
+        gridTimer?.Invoke(grid.Elapsed.TotalSeconds);
         CheckShape(connection);
         return indicators.Select(i => i.Id).ToHashSet();
     }
