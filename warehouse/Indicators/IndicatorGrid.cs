@@ -43,6 +43,7 @@ public static class IndicatorGrid
     {
         if (indicators.Count == 0) { Drop(connection); return; }
         Describe(connection, indicators, catalogue);
+        CheckUnique(connection);
         // The value from the kind, as IndicatorDefinition documents it; numerator and denominator are already on the
         // grid (zeros where no row reached the cell; a median's numerator stays null there).
         const string grid = """
@@ -112,6 +113,27 @@ public static class IndicatorGrid
             create or replace temp table indicator_grid_members (indicator_id varchar, dimension varchar, member varchar);
             {(members.Length == 0 ? "" : $"insert into indicator_grid_members values {members};")}
             """);
+    }
+
+    /// <summary>
+    /// The grid has one row per cell when its description does (a level, month or member listed twice would repeat
+    /// cells) and the cells are one per key (they come out of a GROUP BY): checked here, on a few thousand rows,
+    /// instead of grouping the millions of rows written.
+    /// </summary>
+    private static void CheckUnique(DuckDBConnection connection)
+    {
+        var repeated = Sql.Scalar(connection, """
+            select string_agg(distinct indicator_id, ', ') from (
+                select indicator_id from indicator_grid_levels group by indicator_id, level having count(*) > 1
+                union all
+                select indicator_id from indicator_grid_months group by indicator_id, month having count(*) > 1
+                union all
+                select indicator_id from indicator_grid_members group by indicator_id, dimension, member having count(*) > 1
+                union all
+                select level from indicator_grid_territories group by level, territory_code having count(*) > 1)
+            """);
+        if (repeated is string r)
+            throw new InvalidOperationException($"Indicator grid would repeat cells (a level, month or member listed twice): {r}");
     }
 
     private static void Drop(DuckDBConnection connection) => Sql.Exec(connection, $"""

@@ -35,9 +35,13 @@ public static class IndicatorRunner
             "select count(*) from duckdb_tables() where table_name = 'indicator_member_values'") is long n && n > 0;
         if (changed is not null && hasMemberTable)
         {
+            // A delta that changes the households recomputes every indicator with dimensions: their table is then
+            // made anew rather than nearly every row of it deleted.
             var ids = string.Join(", ", indicators.Select(i => Sql.Literal(i.Id)).DefaultIfEmpty("''"));
-            Sql.Exec(connection, $"delete from indicator_values where indicator_id in ({ids})");
-            Sql.Exec(connection, $"delete from indicator_member_values where indicator_id in ({ids})");
+            var all = catalogue.Indicators.All(i => indicators.Contains(i));
+            var allWithMembers = catalogue.Indicators.Where(i => catalogue.DimensionsOf(i).Count > 0).All(i => indicators.Contains(i));
+            Sql.Exec(connection, all ? ValuesTable : $"delete from indicator_values where indicator_id in ({ids})");
+            Sql.Exec(connection, allWithMembers ? MemberValuesTable : $"delete from indicator_member_values where indicator_id in ({ids})");
         }
         else
         {
@@ -72,7 +76,13 @@ public static class IndicatorRunner
             catalogue.DimensionsOf(i).Count > 0 ? IndicatorSql.ProfileTable : "",
             RunnerInputs);
 
-    private static void CreateTables(DuckDBConnection connection) => Sql.Exec(connection, """
+    private static void CreateTables(DuckDBConnection connection)
+    {
+        Sql.Exec(connection, ValuesTable);
+        Sql.Exec(connection, MemberValuesTable);
+    }
+
+    private const string ValuesTable = """
         create or replace table indicator_values (
             indicator_id   varchar not null,
             level          varchar not null,
@@ -81,6 +91,9 @@ public static class IndicatorRunner
             numerator      double,
             denominator    double,
             value          double);
+        """;
+
+    private const string MemberValuesTable = """
         create or replace table indicator_member_values (
             indicator_id   varchar not null,
             dimension      varchar not null,
@@ -91,9 +104,11 @@ public static class IndicatorRunner
             numerator      double,
             denominator    double,
             value          double);
-        """);
+        """;
 
-    /// <summary>Fails the build when a model returns an unknown level or two rows for one cell.</summary>
+    /// <summary>Fails the build when a model returns an unknown level or two rows for one cell. Only
+    /// indicator_values can: its case-manager rows come from a model's rows as they are; every other cell is laid on a
+    /// grid IndicatorGrid has checked.</summary>
     private static void CheckShape(DuckDBConnection connection)
     {
         var levels = string.Join(", ", Levels.Select(Sql.Literal));
@@ -104,10 +119,7 @@ public static class IndicatorRunner
         var duplicated = Sql.Scalar(connection, """
             select string_agg(distinct indicator_id, ', ') from (
                 select indicator_id from indicator_values
-                group by indicator_id, level, territory_code, month having count(*) > 1
-                union all
-                select indicator_id from indicator_member_values
-                group by indicator_id, dimension, member, level, territory_code, month having count(*) > 1)
+                group by indicator_id, level, territory_code, month having count(*) > 1)
             """);
         if (duplicated is string dup)
             throw new InvalidOperationException($"Indicator models returned duplicated cells: {dup}");
