@@ -7,12 +7,9 @@ namespace Monitoring.Warehouse.Indicators;
 /// <summary>
 /// Runs every indicator of the catalogue through <see cref="IndicatorSql"/>: its model only counts, this runner adds
 /// the complete grid, the roll-ups to region and nation, the members of its dimensions and the value from its kind.
-/// Totals go to <c>indicator_values</c> (the table every flag, page and release reads, unchanged in shape), on the
-/// complete grid. The members of the dimensions are stored sparse, in <c>indicator_member_cells</c>: only the cells some
-/// household counts in. The complete member grid (every cell of <c>indicator_values</c> × every member of the
-/// indicator's dimensions, zeros included) is the view <c>indicator_member_values</c> over it: stored complete it was
-/// 16 indicators × 36 members × 94 months × 622 territories ≈ 34M rows at national scale, 94% of them zero, and
-/// building it took 511 of a 542 s run on the tiny-italy preset (5.2 GB peak); sparse, it is 1.3M rows there.
+/// Totals go to <c>indicator_values</c> (the table every flag, page and release reads, unchanged in shape);
+/// the members of the dimensions, sparse, to <c>indicator_member_cells</c> (same columns plus <c>dimension</c>,
+/// <c>member</c>), read on the complete grid through the view <c>indicator_member_values</c>.
 /// </summary>
 public static class IndicatorRunner
 {
@@ -21,14 +18,15 @@ public static class IndicatorRunner
     /// <summary>Tables the runner itself reads around every model (a delta that changes one recomputes all).</summary>
     private const string RunnerInputs = "dim_month dim_ats_rollup run_meta";
 
-    /// <param name="modelTimer">optional: seconds per indicator, for profiling.</param>
+    /// <param name="modelTimer">optional: seconds per indicator (its cells), for profiling.</param>
+    /// <param name="gridTimer">optional: seconds of laying every cell on the complete grid, for profiling.</param>
     /// <param name="changed">
     /// optional: the tables rebuilt or changed since indicator_values was last computed (a delta).
     /// Only the indicators reading one of them are recomputed; null recomputes all.
     /// </param>
     /// <returns>The ids of the indicators computed.</returns>
     public static IReadOnlySet<string> Run(DuckDBConnection connection, IndicatorCatalogue catalogue, Action<string, double>? modelTimer = null,
-        IReadOnlySet<string>? changed = null)
+        IReadOnlySet<string>? changed = null, Action<double>? gridTimer = null)
     {
         catalogue.WriteTable(connection);
         var indicators = catalogue.Indicators
@@ -38,34 +36,37 @@ public static class IndicatorRunner
             "select count(*) from duckdb_tables() where table_name = 'indicator_member_cells'") is long n && n > 0;
         if (changed is not null && hasMemberTable)
         {
+            // A delta that changes the households recomputes every indicator with dimensions: their table is then
+            // made anew rather than nearly every row of it deleted.
             var ids = string.Join(", ", indicators.Select(i => Sql.Literal(i.Id)).DefaultIfEmpty("''"));
-            Sql.Exec(connection, $"delete from indicator_values where indicator_id in ({ids})");
-            Sql.Exec(connection, $"delete from indicator_member_cells where indicator_id in ({ids})");
+            var all = catalogue.Indicators.All(i => indicators.Contains(i));
+            var allWithMembers = catalogue.Indicators.Where(i => catalogue.DimensionsOf(i).Count > 0).All(i => indicators.Contains(i));
+            Sql.Exec(connection, all ? ValuesTable : $"delete from indicator_values where indicator_id in ({ids})");
+            Sql.Exec(connection, allWithMembers ? MemberCellsTable : $"delete from indicator_member_cells where indicator_id in ({ids})");
         }
         else
         {
             if (changed is not null) indicators = catalogue.Indicators.ToList(); // built before dimensions existed: all again
             CreateTables(connection);
         }
+        IndicatorGrid.CreateCellsTable(connection);
         foreach (var indicator in indicators)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var id = Sql.Literal(indicator.Id);
-            Sql.Exec(connection,
-                $"create or replace temp table indicator_cells as\n{IndicatorSql.Territories(indicator, catalogue.DimensionsOf(indicator))}", Sql.ModelFailed($"indicators/{indicator.Sql}"));
+            IndicatorGrid.AddCells(connection, indicator, catalogue.DimensionsOf(indicator));
             if (indicator.HasCaseManagerLevel)
-                Sql.Exec(connection, $"insert into indicator_cells\n{IndicatorSql.CaseManagers(indicator)}", Sql.ModelFailed($"indicators/{indicator.CaseManagerSql}"));
-            Sql.Exec(connection, $"""
-                insert into indicator_values
-                select {id}, level, territory_code, month, numerator, denominator, value
-                from indicator_cells where dimension = '';
-                insert into indicator_member_cells
-                select {id}, dimension, member, level, territory_code, month, numerator, denominator, value
-                from indicator_cells where dimension <> '';
-                drop table indicator_cells;
-                """);
+                Sql.Exec(connection, $"""
+                    insert into indicator_values
+                    select {Sql.Literal(indicator.Id)}, level, territory_code, month, numerator, denominator, value
+                    from (
+                    {IndicatorSql.CaseManagers(indicator)}
+                    )
+                    """, Sql.ModelFailed($"indicators/{indicator.CaseManagerSql}"));
             modelTimer?.Invoke(indicator.Id, clock.Elapsed.TotalSeconds);
         }
+        var grid = System.Diagnostics.Stopwatch.StartNew();
+        IndicatorGrid.Write(connection, indicators, catalogue);
+        gridTimer?.Invoke(grid.Elapsed.TotalSeconds);
         CreateMemberGrid(connection);
         CheckShape(connection);
         return indicators.Select(i => i.Id).ToHashSet();
@@ -79,10 +80,14 @@ public static class IndicatorRunner
 
     private static void CreateTables(DuckDBConnection connection)
     {
+        Sql.Exec(connection, ValuesTable);
         // Snapshots built before the sparse cells have indicator_member_values as a table; the view replaces it.
         if (Sql.Scalar(connection, "select count(*) from duckdb_tables() where table_name = 'indicator_member_values'") is long t && t > 0)
             Sql.Exec(connection, "drop table indicator_member_values");
-        Sql.Exec(connection, """
+        Sql.Exec(connection, MemberCellsTable);
+    }
+
+    private const string ValuesTable = """
         create or replace table indicator_values (
             indicator_id   varchar not null,
             level          varchar not null,
@@ -91,6 +96,9 @@ public static class IndicatorRunner
             numerator      double,
             denominator    double,
             value          double);
+        """;
+
+    private const string MemberCellsTable = """
         create or replace table indicator_member_cells (
             indicator_id   varchar not null,
             dimension      varchar not null,
@@ -101,14 +109,14 @@ public static class IndicatorRunner
             numerator      double,
             denominator    double,
             value          double);
-        """);
-    }
+        """;
 
     /// <summary>
     /// <c>indicator_member_values</c>: the complete member grid, read through the sparse cells. Its rows are the total's
-    /// (<c>indicator_values</c>, every level but the case manager's) × the members of the indicator's dimensions; a member
-    /// nobody counts in reads as the complete grid always had it: a count 0, a ratio 0 over 0 (value null), a median
-    /// of nothing (null over 0).
+    /// (<c>indicator_values</c>, every level but the case manager's) × the members of the indicator's dimensions; a
+    /// member nobody counts in reads as the stored grid always had it: a count 0, a ratio 0 over 0 (value null), a
+    /// median of nothing (null over 0). Stored complete it was ≈ 34M rows at national scale, 94% zeros; on the
+    /// all-Italy test preset (tiny-italy) building it took 511 of a 542 s run at 5.2 GB peak.
     /// </summary>
     private static void CreateMemberGrid(DuckDBConnection connection) => Sql.Exec(connection, """
         create or replace view indicator_member_values as
@@ -126,7 +134,9 @@ public static class IndicatorRunner
         where v.level <> 'case_manager'
         """);
 
-    /// <summary>Fails the build when a model returns an unknown level or two rows for one cell.</summary>
+    /// <summary>Fails the build when a model returns an unknown level or two rows for one cell. Only
+    /// indicator_values can: its case-manager rows come from a model's rows as they are; every other cell is laid on a
+    /// grid IndicatorGrid has checked.</summary>
     private static void CheckShape(DuckDBConnection connection)
     {
         var levels = string.Join(", ", Levels.Select(Sql.Literal));
@@ -137,10 +147,7 @@ public static class IndicatorRunner
         var duplicated = Sql.Scalar(connection, """
             select string_agg(distinct indicator_id, ', ') from (
                 select indicator_id from indicator_values
-                group by indicator_id, level, territory_code, month having count(*) > 1
-                union all
-                select indicator_id from indicator_member_cells
-                group by indicator_id, dimension, member, level, territory_code, month having count(*) > 1)
+                group by indicator_id, level, territory_code, month having count(*) > 1)
             """);
         if (duplicated is string dup)
             throw new InvalidOperationException($"Indicator models returned duplicated cells: {dup}");

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Monitoring.Warehouse.DuckDb;
-using System.Text;
 using System.Text.Json;
 using Monitoring.Warehouse.StarSchema;
 
@@ -8,11 +7,9 @@ namespace Monitoring.Warehouse.Indicators;
 
 /// <summary>
 /// Wraps an indicator's model (which only counts: numerator and denominator, or the median's input, per ATS, month
-/// and household) into the one statement every indicator shares: the model's rows placed in the month range, each
-/// household given its member of every dimension of the indicator, summed (or their median taken) per territory of
-/// every level and per member in one GROUPING SETS query, then laid on the complete grid (every territory × month ×
-/// member, zeros included) with the value computed from the kind. Dimension <c>''</c> / member <c>''</c> is the
-/// total.
+/// and household) into the statement that sums it per territory of every level and per member of each dimension of
+/// the indicator (the cells its rows reach; dimension <c>''</c> / member <c>''</c> is the total). The complete grid
+/// and the values are <see cref="IndicatorGrid"/>'s.
 /// </summary>
 public static class IndicatorSql
 {
@@ -30,27 +27,50 @@ public static class IndicatorSql
         return sql;
     }
 
-    /// <summary>select level, territory_code, month, dimension, member, numerator, denominator, value.</summary>
-    public static string Territories(IndicatorDefinition indicator, IReadOnlyList<DimensionDefinition> dimensions)
+    /// <summary>
+    /// select level, territory_code, month, dimension, member, numerator, denominator: the cells the model's rows
+    /// reach (sparse; <see cref="IndicatorGrid"/> lays them on the complete grid). Each model row is given its
+    /// household's member of every dimension, then unpivoted into one row per (dimension, member) beside its total row
+    /// (<c>''</c>, <c>''</c>) and aggregated in a plain GROUP BY — a GROUPING SETS of 11 sets cost DuckDB 1.5.6 about
+    /// a second per indicator even on the tiny preset (one hash table per set). Sums are taken per ATS first and then
+    /// rolled up to region and nation, so the big aggregation's groups are ATS × month × member only; sums of the
+    /// model's integers and decimals are exact in any order, so the cells are those of the one-step sum.
+    /// </summary>
+    public static string Cells(IndicatorDefinition indicator, IReadOnlyList<DimensionDefinition> dimensions)
     {
         var model = Model(indicator.Sql, indicator.Params);
         var columns = dimensions.Select(d => $"d_{d.Id}").ToList();
         var memberColumns = string.Concat(dimensions.Select(d => $",\n           coalesce(({d.MemberSql}), 'unknown') as d_{d.Id}"));
         var profileJoin = dimensions.Count > 0 ? $"left join {ProfileTable} as h using (household_key)" : "";
-        var keys = "r.level, r.territory_code, k.month";
-        var sets = string.Join(", ", new[] { $"({keys})" }.Concat(columns.Select(c => $"({keys}, k.{c})")));
-        var dimension = columns.Count == 0 ? "''" :
-            "case " + string.Concat(dimensions.Select(d => $"when grouping(k.d_{d.Id}) = 0 then '{d.Id}' ")) + "else '' end";
-        var member = columns.Count == 0 ? "''" : $"coalesce({string.Join(", ", columns.Select(c => "k." + c))}, '')";
         var median = indicator.Kind == "median";
-        var aggregate = indicator.Rollup == "max" ? "max" : "sum";
+        // max (the export's lateness): the maximum over the ATS's sums, as before dimensions; its sums come first.
+        var max = !median && indicator.Rollup == "max";
+        var measures = median || indicator.IsCount ? "numerator" : "numerator, denominator";
+        var keyed = max
+            ? $"select m.ats_code, m.month{memberColumns},\n           sum(m.numerator) as numerator{(indicator.IsCount ? "" : ", sum(m.denominator) as denominator")}"
+            : $"select m.ats_code, m.month{memberColumns}, {string.Join(", ", measures.Split(", ").Select(c => "m." + c))}";
+        // The d_ prefix keeps a member column from shadowing a profile column of the same name; dropped once unpivoted.
+        var unpivoted = columns.Count == 0 ? "" : $"""
+            select ats_code, month, dimension[3:] as dimension, member, {measures}
+                from (unpivot keyed on {string.Join(", ", columns)} into name dimension value member)
+                union all
+
+            """;
+        var sums = !median && !max;
+        var atsCells = sums ? $"""
+            ,
+
+            ats_cells as (
+                select ats_code, month, dimension, member,
+                       sum(numerator) as numerator{(indicator.IsCount ? "" : ", sum(denominator) as denominator")}
+                from members
+                group by ats_code, month, dimension, member
+            )
+            """ : "";
         var (numerator, denominator) = median
-            ? ("median(k.numerator)::double", "count(*)::double")
-            : ($"{aggregate}(k.numerator)::double", indicator.IsCount ? "null::double" : $"{aggregate}(k.denominator)::double");
-        var keyedMeasures = median ? "m.numerator" : indicator.IsCount ? "m.numerator" : "m.numerator, m.denominator";
-        var keyed = median
-            ? $"select m.ats_code, m.month{memberColumns}, {keyedMeasures}"
-            : $"select m.ats_code, m.month{memberColumns},\n           sum(m.numerator) as numerator{(indicator.IsCount ? "" : ", sum(m.denominator) as denominator")}";
+            ? ("median(u.numerator)::double", "count(*)::double")
+            : max ? ("max(u.numerator)::double", indicator.IsCount ? "null::double" : "max(u.denominator)::double")
+            : ("sum(u.numerator)::double", indicator.IsCount ? "null::double" : "sum(u.denominator)::double");
         var levels = string.Join(", ", indicator.LevelsOrDefault.Where(l => l != "case_manager").Select(Sql.Literal));
 
         return $"""
@@ -70,40 +90,20 @@ public static class IndicatorSql
                 from model as m
                 join months using (month)
                 {profileJoin}
-                {(median ? "" : "group by all")}
+                {(max ? "group by all" : "")}
             ),
 
-            long_keyed as (
-                {Long(indicator, dimensions)}
-            ),
+            members as (
+                {unpivoted}select ats_code, month, '' as dimension, '' as member, {measures}
+                from keyed
+            ){atsCells}
 
-            rolled_up as (
-                select {keys}, k.dimension, k.member,
-                       {numerator} as numerator, {denominator} as denominator
-                from long_keyed as k
-                join dim_ats_rollup as r using (ats_code)
-                group by {keys}, k.dimension, k.member
-            ),
-
-            grid as (
-                select t.level, t.territory_code, m.month, '' as dimension, '' as member
-                from (select distinct level, territory_code from dim_ats_rollup where level in ({levels})) as t
-                cross join months as m
-            ),
-
-            final as (
-                select g.level, g.territory_code, g.month, g.dimension, g.member,
-                       {(median ? "r.numerator" : "coalesce(r.numerator, 0)")} as numerator,
-                       {(indicator.IsCount ? "null::double" : "coalesce(r.denominator, 0)")} as denominator
-                from grid as g
-                left join rolled_up as r using (level, territory_code, month, dimension, member)
-                union all
-                select level, territory_code, month, dimension, member, numerator,
-                       {(indicator.IsCount ? "null::double" : "denominator")}
-                from rolled_up where dimension <> ''
-            )
-
-            select *, {Value(indicator)} as value from final
+            select r.level, r.territory_code, u.month, u.dimension, u.member,
+                   {numerator} as numerator, {denominator} as denominator
+            from {(sums ? "ats_cells" : "members")} as u
+            join dim_ats_rollup as r using (ats_code)
+            where r.level in ({levels})
+            group by r.level, r.territory_code, u.month, u.dimension, u.member
             """;
     }
 
@@ -134,17 +134,8 @@ public static class IndicatorSql
             """;
     }
 
-    /// <summary>The keyed rows once for the total (dimension and member '') and once per dimension with its member.</summary>
-    private static string Long(IndicatorDefinition indicator, IReadOnlyList<DimensionDefinition> dimensions)
-    {
-        var measures = indicator.Kind == "median" || indicator.IsCount ? "numerator" : "numerator, denominator";
-        var total = $"select ats_code, month, '' as dimension, '' as member, {measures} from keyed";
-        if (dimensions.Count == 0) return total;
-        var on = string.Join(", ", dimensions.Select(d => $"d_{d.Id} as {Sql.Literal(d.Id)}"));
-        return $"{total}\n                union all\n                select ats_code, month, dimension, member, {measures} from (unpivot keyed on {on} into name dimension value member)";
-    }
-
-    private static string MonthFilter(IndicatorDefinition indicator)
+    /// <summary>The where clause over dim_month of the months an indicator has rows for (censored ones dropped).</summary>
+    internal static string MonthFilter(IndicatorDefinition indicator)
     {
         var filters = new List<string> { "true" };
         if (indicator.Months == "reference")
@@ -153,23 +144,4 @@ public static class IndicatorSql
             filters.Add($"month_end + {days.ToString(CultureInfo.InvariantCulture)} <= (select reference_date from run_meta)");
         return string.Join(" and ", filters);
     }
-
-    private static string Members(IReadOnlyList<DimensionDefinition> dimensions)
-    {
-        var rows = new StringBuilder("values ('', '')");
-        foreach (var d in dimensions)
-            foreach (var m in d.Members)
-                rows.Append($", ({Sql.Literal(d.Id)}, {Sql.Literal(m)})");
-        return rows.ToString();
-    }
-
-    private static string Value(IndicatorDefinition indicator) => indicator.Kind switch
-    {
-        "count" => "numerator",
-        "ratio" => indicator.Scale == 1
-            ? "case when denominator is null or denominator = 0 then null else numerator / denominator end"
-            : $"case when denominator is null or denominator = 0 then null else {indicator.Scale.ToString(CultureInfo.InvariantCulture)} * numerator / denominator end",
-        "median" => "case when denominator > 0 then numerator end",
-        _ => throw new InvalidOperationException($"Unknown kind {indicator.Kind}"),
-    };
 }
