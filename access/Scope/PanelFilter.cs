@@ -28,6 +28,8 @@ public sealed record PanelFilter
     public string? MoveFrom { get; init; }
     public string? MoveTo { get; init; }
     public string? MoveFte { get; init; }
+    /// <summary>A dimension of the catalogue (measure, pathway, ...): the members shown beside the total. Checked against the catalogue.</summary>
+    public string? Dimension { get; init; }
 
     public static PanelFilter From(Func<string, string?> get)
     {
@@ -52,6 +54,7 @@ public sealed record PanelFilter
             MoveFrom = Clean(get("move_from")),
             MoveTo = Clean(get("move_to")),
             MoveFte = Clean(get("move_fte")),
+            Dimension = Clean(get("dimension")),
         };
     }
 }

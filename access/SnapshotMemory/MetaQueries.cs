@@ -5,7 +5,7 @@ using static Monitoring.Access.Data.WarehouseReader;
 namespace Monitoring.Access.SnapshotMemory;
 
 /// <summary>Run metadata, months, territories and the indicator catalogue: what the filters and every header need.</summary>
-public sealed class MetaQueries(WarehouseReader db)
+public sealed partial class MetaQueries(WarehouseReader db)
 {
     // A snapshot is immutable, so what is read from it is kept for as long as it is the one in service. Entries
     // are Lazy so that many requests arriving together on a new snapshot load each thing once; when CURRENT moves

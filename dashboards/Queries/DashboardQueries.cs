@@ -72,6 +72,7 @@ public sealed class DashboardQueries : IDisposable
             ["planner-budget"] = (q, s, f) => q.RegionPlanner.Budget(s, f),
             ["public-headlines"] = (q, s, f) => q.Public.Headlines(s, f),
             ["public-trend"] = (q, s, f) => q.Public.Trend(s, f),
+            ["public-members"] = (q, s, f) => q.Public.Members(s, f),
             ["glossary"] = (q, s, f) => q.Glossary.Catalogue(s, f),
             ["episodes"] = (q, s, f) => q.Episodes.List(s, f),
             ["episode-history"] = (q, s, f) => q.Episodes.History(s, f),

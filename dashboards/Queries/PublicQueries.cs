@@ -7,7 +7,7 @@ namespace Monitoring.Dashboards.Queries;
 /// of <see cref="MetaQueries.PublicCells"/>, protected once per snapshot by the rule set the open-data release uses.
 /// Asking for an ATS, a case manager or a non-public indicator is a scope violation, whoever asks.
 /// </summary>
-public sealed class PublicQueries(MetaQueries meta)
+public sealed partial class PublicQueries(MetaQueries meta)
 {
     public IReadOnlyList<IndicatorInfo> PublicIndicators() => meta.Catalogue().Where(i => i.IsPublic).ToList();
 

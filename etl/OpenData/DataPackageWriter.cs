@@ -19,18 +19,15 @@ public static class DataPackageWriter
     {
         var resources = new JsonArray();
         foreach (var r in ReleaseSchema.All)
-        {
-            resources.Add(Resource(r, "csv", "text/csv", release));
-            resources.Add(Resource(r, "parquet", "application/vnd.apache.parquet", release));
-            resources.Add(Resource(r, "xlsx", XlsxMediaType, release));
-        }
+            foreach (var (format, mediaType) in r.Formats)
+                resources.Add(Resource(r, format, mediaType, release));
         return new JsonObject
         {
             ["profile"] = "data-package",
             ["name"] = "adi-monitoring-" + release.Id.ToLowerInvariant(),
             ["id"] = "adi-monitoring/" + release.Id,
             ["title"] = "Monitoraggio dell'Assegno di Inclusione (ADI) — indicatori pubblici",
-            ["description"] = "Public indicators of the ADI minimum-income programme by month for Italy, regions and ATS, with disclosure control. Population: " + ReleaseSchema.IstatAttribution + ".",
+            ["description"] = "Public indicators of the ADI minimum-income programme by month for Italy, regions and ATS, and by dimension (measure, pathway, household, ISEE, applicant) for Italy and the regions, with disclosure control. Population: " + ReleaseSchema.IstatAttribution + ".",
             ["version"] = release.Id,
             ["created"] = release.Issued.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"),
             ["licenses"] = new JsonArray(new JsonObject

@@ -33,12 +33,13 @@ public static class OpenDataPublisher
             throw new ReleaseExistsException($"release {release.Id} already exists in {outDir}: releases are never overwritten");
 
         var rows = ReleaseDisclosure.Apply(inputs);
+        var memberRows = ReleaseDisclosure.Apply(inputs, members: true);
         var previousReleaseId = OpenDataReleases.LatestId(outDir); // the version this one follows
         var building = Path.Combine(outDir, ".building-" + release.Id + "-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(building);
         try
         {
-            WriteFiles(building, release, inputs, rows, previousReleaseId);
+            WriteFiles(building, release, inputs, rows, memberRows, previousReleaseId);
             Directory.Move(building, folder); // fails if another publisher got there first: still never overwritten
         }
         catch
@@ -52,13 +53,15 @@ public static class OpenDataPublisher
             rows.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count())) { DisclosureTime = inputs.Cells.Elapsed };
     }
 
-    static void WriteFiles(string dir, ReleaseInfo release, ReleaseInputs inputs, List<PublishedRow> rows, string? previousReleaseId)
+    static void WriteFiles(string dir, ReleaseInfo release, ReleaseInputs inputs, List<PublishedRow> rows, List<PublishedRow> memberRows,
+        string? previousReleaseId)
     {
-        // One row list per table feeds the CSV and the .xlsx; the CSV value column carries "<10" for a small count.
-        var tables = new (ResourceSpec Spec, List<object?[]> Rows)[]
+        // One row list per table feeds the CSV, the Parquet and the .xlsx; the CSV value column carries "<10" for a small count.
+        var tables = new (ResourceSpec Spec, IEnumerable<object?[]> Rows)[]
         {
-            (ReleaseSchema.Indicators, rows.Select(r => new object?[] { r.IndicatorId, r.Level, r.TerritoryCode, r.TerritoryName, r.RegionCode, r.Month, r.Value is { } v ? v : r.Marker, r.Status }).ToList()),
-            (ReleaseSchema.Territories, inputs.Territories.Select(t => new object?[] { t.Level, t.Code, t.Name, t.RegionCode, t.Population2011 }).ToList()),
+            (ReleaseSchema.Indicators, rows.Select(r => new object?[] { r.IndicatorId, r.Level, r.TerritoryCode, r.TerritoryName, r.RegionCode, r.Month, r.Value is { } v ? v : r.Marker, r.Status })),
+            (ReleaseSchema.Territories, inputs.Territories.Select(t => new object?[] { t.Level, t.Code, t.Name, t.RegionCode, t.Population2011 })),
+            (ReleaseSchema.IndicatorsByDimension, memberRows.Select(r => new object?[] { r.IndicatorId, r.Level, r.TerritoryCode, r.TerritoryName, r.RegionCode, r.Month, r.Dimension, r.Member, r.Value is { } v ? v : r.Marker, r.Status })),
         };
         foreach (var (spec, tableRows) in tables)
         {
@@ -67,20 +70,16 @@ public static class OpenDataPublisher
                 csv.WriteRow(spec.Fields.Select(f => (object?)f.Name));
                 foreach (var row in tableRows) csv.WriteRow(row);
             }
-            XlsxTableWriter.Write(Path.Combine(dir, spec.Name + ".xlsx"), spec, tableRows, inputs.Indicators);
+            if (spec.Spreadsheet) XlsxTableWriter.Write(Path.Combine(dir, spec.Name + ".xlsx"), spec, tableRows, inputs.Indicators);
+            WriteParquet(dir, spec, tableRows);
         }
-        WriteParquet(dir, rows, inputs.Territories);
-        DataDictionaryWriter.WriteMarkdown(Path.Combine(dir, "dictionary.md"), release, inputs.Indicators);
-        DataDictionaryWriter.WriteCsv(Path.Combine(dir, "dictionary.csv"), inputs.Indicators);
+        DataDictionaryWriter.WriteMarkdown(Path.Combine(dir, "dictionary.md"), release, inputs.Indicators, inputs.Dimensions ?? []);
+        DataDictionaryWriter.WriteCsv(Path.Combine(dir, "dictionary.csv"), inputs.Indicators, inputs.Dimensions ?? []);
         DataPackageWriter.Write(Path.Combine(dir, "datapackage.json"), release);
-        var distributions = ReleaseSchema.All.SelectMany(r => new[]
-        {
-            new DcatWriter.DistributionFile(r.Name + ".csv", "CSV", "text/csv", r.TitleIt, r.TitleEn),
-            new DcatWriter.DistributionFile(r.Name + ".parquet", "PARQUET", "application/vnd.apache.parquet", r.TitleIt, r.TitleEn),
-            new DcatWriter.DistributionFile(r.Name + ".xlsx", "XLSX", DataPackageWriter.XlsxMediaType, r.TitleIt, r.TitleEn),
-        }).ToList();
+        var distributions = ReleaseSchema.All.SelectMany(r => r.Formats.Select(f =>
+            new DcatWriter.DistributionFile(r.Name + "." + f.Format, f.Format.ToUpperInvariant(), f.MediaType, r.TitleIt, r.TitleEn))).ToList();
         DcatWriter.Write(Path.Combine(dir, "dcat.jsonld"), release, distributions, previousReleaseId);
-        File.WriteAllText(Path.Combine(dir, "README.md"), ReleaseNote(release, rows), new UTF8Encoding(false));
+        File.WriteAllText(Path.Combine(dir, "README.md"), ReleaseNote(release, rows, memberRows), new UTF8Encoding(false));
         File.WriteAllText(DataDirectory.ReleaseManifest(dir), new JsonObject
         {
             ["release"] = release.Id,
@@ -90,39 +89,42 @@ public static class OpenDataPublisher
             ["last_month"] = release.LastMonth,
             ["issued"] = release.Issued.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture),
             ["rows"] = rows.Count,
+            ["rows_by_dimension"] = memberRows.Count,
         }.ToJsonString(DataPackageWriter.Indented));
     }
 
-    static void WriteParquet(string dir, List<PublishedRow> rows, IReadOnlyList<Territory> territories)
+    /// <summary>
+    /// The Parquet copy of one table, typed from its schema (a DOUBLE column holds the number only: the CSV's "&lt;10"
+    /// marker is null here, the status column says why), through DuckDB's appender and writer.
+    /// </summary>
+    static void WriteParquet(string dir, ResourceSpec spec, IEnumerable<object?[]> rows)
     {
         using var conn = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:");
         conn.Open();
-        Sql.Exec(conn, "create table indicators (" + string.Join(", ", ReleaseSchema.Indicators.Fields.Select(f => $"{f.Name} {f.DuckType}")) + ")");
-        using (var app = conn.CreateAppender("indicators"))
+        Sql.Exec(conn, $"create table {spec.Name} (" + string.Join(", ", spec.Fields.Select(f => $"{f.Name} {f.DuckType}")) + ")");
+        using (var app = conn.CreateAppender(spec.Name))
         {
-            foreach (var r in rows)
+            foreach (var values in rows)
             {
-                var row = app.CreateRow().AppendValue(r.IndicatorId).AppendValue(r.Level).AppendValue(r.TerritoryCode)
-                    .AppendValue(r.TerritoryName).AppendValue(r.RegionCode).AppendValue(r.Month);
-                (r.Value is { } v ? row.AppendValue(v) : row.AppendNullValue()).AppendValue(r.Status).EndRow();
+                var row = app.CreateRow();
+                for (var i = 0; i < values.Length; i++)
+                    row = (spec.Fields[i].DuckType, values[i]) switch
+                    {
+                        ("DOUBLE", double d) => row.AppendValue(d),
+                        ("BIGINT", long l) => row.AppendValue(l),
+                        ("VARCHAR", string t) => row.AppendValue(t),
+                        _ => row.AppendNullValue(),
+                    };
+                row.EndRow();
             }
         }
-        Sql.Exec(conn, "create table territories (" + string.Join(", ", ReleaseSchema.Territories.Fields.Select(f => $"{f.Name} {f.DuckType}")) + ")");
-        using (var app = conn.CreateAppender("territories"))
-        {
-            foreach (var t in territories)
-                app.CreateRow().AppendValue(t.Level).AppendValue(t.Code).AppendValue(t.Name).AppendValue(t.RegionCode).AppendValue(t.Population2011).EndRow();
-        }
-        foreach (var r in ReleaseSchema.All)
-        {
-            var meta = ParquetCopy.DescribeFields(r.Fields, r.TitleEn);
-            meta["license"] = "CC-BY-4.0";
-            if (r.Source is not null) meta["source"] = r.Source;
-            ParquetCopy.Write(conn, $"select * from {r.Name}", Path.Combine(dir, r.Name + ".parquet"), meta);
-        }
+        var meta = ParquetCopy.DescribeFields(spec.Fields, spec.TitleEn);
+        meta["license"] = "CC-BY-4.0";
+        if (spec.Source is not null) meta["source"] = spec.Source;
+        ParquetCopy.Write(conn, $"select * from {spec.Name}", Path.Combine(dir, spec.Name + ".parquet"), meta);
     }
 
-    static string ReleaseNote(ReleaseInfo release, List<PublishedRow> rows)
+    static string ReleaseNote(ReleaseInfo release, List<PublishedRow> rows, List<PublishedRow> memberRows)
     {
         var byStatus = rows.GroupBy(r => r.Status).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count():N0}");
         return $"""
@@ -132,14 +134,15 @@ public static class OpenDataPublisher
             Data as of {release.ReferenceDate:yyyy-MM-dd} (months {release.FirstMonth} – {release.LastMonth}), issued {release.Issued.UtcDateTime:yyyy-MM-dd}.
 
             Files: `indicators.csv` / `.parquet` / `.xlsx` (the indicators), `territories.csv` / `.parquet` / `.xlsx`
-            (territories and population), `dictionary.md` / `dictionary.csv` (data dictionary), `datapackage.json`
+            (territories and population), `indicators_by_dimension.csv` / `.parquet` (the members of each dimension, for
+            Italy and the regions; no spreadsheet copy: it outgrows a worksheet), `dictionary.md` / `dictionary.csv` (data dictionary), `datapackage.json`
             (Frictionless Data Package), `dcat.jsonld` (DCAT-AP_IT metadata of this version; `../catalog.jsonld` is the
             catalogue of every release). Per un foglio di calcolo aprire il file `.xlsx` / for a spreadsheet open the `.xlsx`.
 
             Licenza / licence: CC BY 4.0 (https://w3id.org/italia/controlled-vocabulary/licences/A21_CCBY40).
             Popolazione / population: {ReleaseSchema.IstatAttribution}.
 
-            Rows: {rows.Count:N0} ({string.Join(", ", byStatus)}).
+            Rows: {rows.Count:N0} ({string.Join(", ", byStatus)}); by dimension: {memberRows.Count:N0}.
 
             {DataDictionaryWriter.DisclosureText}
             """;

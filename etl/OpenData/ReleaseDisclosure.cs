@@ -11,23 +11,25 @@ public static class ReleaseDisclosure
     public const string Published = "published", SmallCount = "small_count", SmallDenominator = "small_denominator",
         Secondary = "secondary_suppression", NoValue = "no_value";
 
-    public static List<PublishedRow> Apply(ReleaseInputs inputs)
+    /// <summary>The rows of indicators.csv (territory totals) or, with <paramref name="members"/>, of indicators_by_dimension.csv.</summary>
+    public static List<PublishedRow> Apply(ReleaseInputs inputs, bool members = false)
     {
         var territories = inputs.Territories.ToDictionary(t => (t.Level, t.Code));
         var indicators = inputs.Indicators.ToDictionary(i => i.Id);
         var rows = new List<PublishedRow>();
         foreach (var (key, p) in inputs.Cells.Cells)
         {
-            if (!indicators.TryGetValue(key.Indicator, out var indicator)) continue;
+            if (!indicators.TryGetValue(key.Indicator, out var indicator) || (key.Dimension != "") != members) continue;
             var t = territories.GetValueOrDefault((key.Level, key.Territory));
             rows.Add(new PublishedRow(key.Indicator, key.Level, key.Territory, t?.Name ?? key.Territory,
                 key.Level == "national" ? "" : t?.RegionCode ?? (key.Level == "region" ? key.Territory : ""),
-                key.Month, p.Value is { } v ? Round(v, indicator) : null, p.Marker, StatusOf(p.Suppression)));
+                key.Month, p.Value is { } v ? Round(v, indicator) : null, p.Marker, StatusOf(p.Suppression), key.Dimension, key.Member));
         }
         var levelOrder = new Dictionary<string, int> { ["national"] = 0, ["region"] = 1, ["ats"] = 2 };
         var indicatorOrder = inputs.Indicators.Select((i, n) => (i.Id, n)).ToDictionary(x => x.Id, x => x.n);
         return rows.OrderBy(r => indicatorOrder[r.IndicatorId]).ThenBy(r => levelOrder[r.Level])
-            .ThenBy(r => r.TerritoryCode, StringComparer.Ordinal).ThenBy(r => r.Month, StringComparer.Ordinal).ToList();
+            .ThenBy(r => r.TerritoryCode, StringComparer.Ordinal).ThenBy(r => r.Month, StringComparer.Ordinal)
+            .ThenBy(r => inputs.MemberOrder.GetValueOrDefault((r.Dimension, r.Member))).ToList();
     }
 
     public static string StatusOf(Suppression s) => s switch

@@ -11,8 +11,13 @@ public sealed record ReleaseInputs(
     string LastMonth,
     IReadOnlyList<PublicIndicator> Indicators,
     PublicCells Cells,
-    IReadOnlyList<Territory> Territories)
+    IReadOnlyList<Territory> Territories,
+    IReadOnlyList<DimensionMember>? Dimensions = null)
 {
+    /// <summary>Each (dimension, member)'s place in publishing order, so indicators_by_dimension lists members as the catalogue does.</summary>
+    public IReadOnlyDictionary<(string Dimension, string Member), int> MemberOrder { get; } =
+        (Dimensions ?? []).Select((d, n) => (d, n)).ToDictionary(x => (x.d.Dimension, x.d.Member), x => x.n);
+
     public static ReleaseInputs Read(WarehouseSnapshot wh)
     {
         var meta = wh.Rows("select run_id, strftime(reference_date, '%Y-%m-%d'), first_month, last_month from wh.run_meta limit 1").Single();
@@ -53,8 +58,15 @@ public sealed record ReleaseInputs(
             union all select * from (select * from ats order by code)
             """).Select(r => new Territory(S(r[0]), S(r[1]), S(r[2]), S(r[3]), Convert.ToInt64(r[4], CultureInfo.InvariantCulture))).ToList();
 
+        // A snapshot built before the dimensions has no indicator_dimensions: its release has no member rows either.
+        var dimensions = wh.Rows("select count(*) from duckdb_tables() where database_name = 'wh' and table_name = 'indicator_dimensions'")
+            .Single()[0] is long and > 0
+            ? wh.Rows("select dimension, member, name_it, name_en from wh.indicator_dimensions order by dimension_order, member_order")
+                .Select(r => new DimensionMember(S(r[0]), S(r[1]), S(r[2]), S(r[3]))).ToList()
+            : [];
+
         return new ReleaseInputs(S(meta[0]), DateOnly.ParseExact(S(meta[1]), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            S(meta[2]), S(meta[3]), indicators, cells, territories);
+            S(meta[2]), S(meta[3]), indicators, cells, territories, dimensions);
     }
 
     static string S(object? v) => v is null ? "" : Convert.ToString(v, CultureInfo.InvariantCulture) ?? "";

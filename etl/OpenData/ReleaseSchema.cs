@@ -34,5 +34,22 @@ public static class ReleaseSchema
         ["level", "territory_code"],
         Source: IstatAttribution);
 
-    public static readonly IReadOnlyList<ResourceSpec> All = [Indicators, Territories];
+    /// <summary>
+    /// The members of each public indicator's dimensions (indicators-v1.md § Dimensions) for Italy and the regions, under
+    /// the same disclosure control as <see cref="Indicators"/>: a territory's members add up to its total there, and each
+    /// member over the regions to Italy's, and no hidden cell can be recovered across them.
+    /// </summary>
+    public static readonly ResourceSpec IndicatorsByDimension = new("indicators_by_dimension",
+        "Indicatori pubblici per dimensione (misura, percorso, composizione del nucleo, ISEE, richiedente), per mese, Italia e regioni",
+        "Public indicators by dimension (measure, pathway, household, ISEE, applicant), by month, for Italy and the regions",
+        [
+            .. Indicators.Fields.Take(6),
+            new("dimension", "string", "VARCHAR", "Dimensione (vedi dizionario): measure, pathway, household_size, with_minors, with_over_60, with_disabled, isee_band, applicant_sex, applicant_age, applicant_citizenship.", "Dimension (see the dictionary): measure, pathway, household_size, with_minors, with_over_60, with_disabled, isee_band, applicant_sex, applicant_age, applicant_citizenship."),
+            new("member", "string", "VARCHAR", "Modalità della dimensione (codice, vedi dizionario); le modalità di una dimensione sommano al totale in indicators.csv per i conteggi.", "Member of the dimension (code, see the dictionary); for counts the members of a dimension add up to the total in indicators.csv."),
+            .. Indicators.Fields.Skip(6),
+        ],
+        ["indicator_id", "level", "territory_code", "month", "dimension", "member"],
+        MissingValues: ["", "<10"], Spreadsheet: false);
+
+    public static readonly IReadOnlyList<ResourceSpec> All = [Indicators, Territories, IndicatorsByDimension];
 }

@@ -69,7 +69,9 @@ public static class DisclosureControl
         for (var round = 0; round <= cells.Count; round++)
         {
             var exposed = SubtractionAudit.Exposed(cells, status, lines, rules);
-            if (!exposed.Any(e => status[e.Id] == Suppression.SmallCount)) return;
+            // A complementary cell a reader can pin is protected too: with the members of a dimension, a region total
+            // hidden for its ATS could be rebuilt as the sum of its published members (the attacker test found it).
+            if (exposed.Count == 0) return;
             // First a cell that one line gives away on its own (the leak is there), small counts before complementary cells.
             var victims = exposed.OrderBy(e => LinesOf(e.Id).Any(l => HiddenIn(l) == 1) ? 0 : 1)
                 .ThenBy(e => status[e.Id] == Suppression.SmallCount ? 0 : 1).ToList();

@@ -32,10 +32,31 @@ public sealed record PublicCellInputs(
             order by v.indicator_id, v.month, v.level, v.territory_code
             """).Select(r => new PublicCellValue(new PublicCellKey(S(r[0]), S(r[1]), S(r[2]), S(r[3])), D(r[4]), D(r[5])))
             .Where(v => NeverPublic.Allows(v.Key.Indicator, v.Key.Level)).ToList();
+        values.AddRange(MemberValues(connection, schema));
         var regions = Rows(connection, $"select region_code from {schema}dim_region order by region_code").Select(r => S(r[0])).ToList();
         var regionOfAts = Rows(connection, $"select ats_code, region_code from {schema}dim_ats order by ats_code")
             .ToDictionary(r => S(r[0]), r => S(r[1]), StringComparer.Ordinal);
         return new PublicCellInputs(indicators, values, regions, regionOfAts);
+    }
+
+    /// <summary>
+    /// The members of each public indicator's dimensions where <see cref="PublicMembers"/> allows them (none from a
+    /// snapshot built before the dimensions: it has no indicator_member_values).
+    /// </summary>
+    static IEnumerable<PublicCellValue> MemberValues(DbConnection connection, string schema)
+    {
+        var database = schema == "" ? "current_database()" : $"'{schema.TrimEnd('.')}'";
+        if (Rows(connection, $"select count(*) from duckdb_tables() where table_name = 'indicator_member_values' and database_name = {database}")
+                .Single()[0] is not (long and > 0)) return [];
+        var levels = string.Join(", ", PublicMembers.Levels.Select(l => $"'{l}'"));
+        return Rows(connection, $"""
+            select m.indicator_id, m.level, m.territory_code, m.month, m.value, m.denominator, m.dimension, m.member
+            from {schema}indicator_member_values as m
+            join {schema}indicator_catalogue as c using (indicator_id)
+            where c.is_public and m.level in ({levels})
+            order by m.indicator_id, m.month, m.level, m.territory_code, m.dimension, m.member
+            """).Select(r => new PublicCellValue(new PublicCellKey(S(r[0]), S(r[1]), S(r[2]), S(r[3]), S(r[6]), S(r[7])), D(r[4]), D(r[5])))
+            .Where(v => PublicMembers.Allows(v.Key.Indicator, v.Key.Level));
     }
 
     static List<object?[]> Rows(DbConnection connection, string sql) =>

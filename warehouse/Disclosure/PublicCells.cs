@@ -15,5 +15,9 @@ public sealed class PublicCells(IReadOnlyDictionary<PublicCellKey, ProtectedCell
     public ProtectedCell? Get(string indicator, string level, string territory, string month) =>
         Cells.GetValueOrDefault(new PublicCellKey(indicator, level, territory, month));
 
+    /// <summary>A member of a dimension for a territory and month, or null when it is not public.</summary>
+    public ProtectedCell? Get(string indicator, string level, string territory, string month, string dimension, string member) =>
+        Cells.GetValueOrDefault(new PublicCellKey(indicator, level, territory, month, dimension, member));
+
     public int Count(Suppression reason) => Cells.Values.Count(c => c.Suppression == reason);
 }

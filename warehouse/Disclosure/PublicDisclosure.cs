@@ -4,7 +4,7 @@ namespace Monitoring.Warehouse.Disclosure;
 
 /// <summary>
 /// The one rule set for every public surface (indicators-v1.md, "Disclosure control"): each public indicator is a
-/// table of cells (every territory level, every month) tied by its <see cref="TotalGroups"/>; counts get primary and
+/// table of cells (every territory level, every month, the members of its dimensions) tied by its <see cref="TotalGroups"/>; counts get primary and
 /// secondary suppression (<see cref="DisclosureControl"/>), then rates, which are also hidden wherever a count they
 /// are computed over is hidden (<see cref="RateOverCount"/>). The public page, its CSVs, the trend and the open-data
 /// release all read the result, so a cell hidden on one is hidden on all.
@@ -27,6 +27,7 @@ public static class PublicDisclosure
                 LinkedCount: links.Select(count => result.GetValueOrDefault(v.Key with { Indicator = count })?.Suppression ?? Suppression.None)
                     .OrderByDescending(s => s == Suppression.Secondary).ThenByDescending(s => s == Suppression.SmallCount).FirstOrDefault()), StringComparer.Ordinal);
             var lines = TotalGroups.Territorial(keys.Values, inputs);
+            lines.AddRange(TotalGroups.Members(keys.Values, inputs));
             var measure = indicator.IsCount ? CellMeasure.Count : CellMeasure.Rate;
             foreach (var (ids, groupLines) in TotalGroups.Components(cells.Keys, lines))
             {

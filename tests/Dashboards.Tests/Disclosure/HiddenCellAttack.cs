@@ -4,7 +4,8 @@ namespace Monitoring.Tests.Dashboards.Disclosure;
 /// The outside reader with every public download in hand, written independently of the product's disclosure code.
 /// For each count indicator and month the published cells obey linear equalities a reader knows from the definitions
 /// (indicators-v1.md: ATS add up to their region, regions to Italy; the release's territories.csv says which ATS is in
-/// which region). The reader bounds every hidden cell by interval propagation over those equalities, line after line
+/// which region; § Dimensions: a territory's members of a dimension add up to its total, so one member over the regions
+/// adds up to Italy's). The reader bounds every hidden cell by interval propagation over those equalities, line after line
 /// until nothing narrows (the tables are hierarchies, where this gives the same bounds as a linear program), in two
 /// strengths:
 /// <list type="bullet">
@@ -20,8 +21,21 @@ public static class HiddenCellAttack
 {
     public const double Threshold = 10;
 
-    /// <summary>Rates published over a count of the same cell (indicators-v1.md): average payment = Σ amount / households paid.</summary>
-    public static readonly (string Rate, string Count)[] RateOverCount = [("average_payment_eur", "households_paid")];
+    /// <summary>
+    /// Rates published over a count of the same cell, from their definitions (indicators-v1.md): average payment = Σ amount
+    /// / households paid; applications rejected / applications received; the median days from application to benefit over
+    /// the households whose benefit started. Each is published only over a denominator of at least 20, so a published rate
+    /// says the count is ≥ 20 and one withheld for its small denominator that it is ≤ 19. The benefit within 30 days is
+    /// taken over the applications received that were not rejected, a part of that count: published, it says the count is
+    /// ≥ 20; withheld, nothing.
+    /// </summary>
+    public static readonly (string Rate, string Count, bool DenominatorIsTheCount)[] RateOverCount =
+    [
+        ("average_payment_eur", "households_paid", true),
+        ("applications_rejected_rate", "applications_received", true),
+        ("median_days_application_to_benefit", "benefit_started", true),
+        ("benefit_within_30_days", "applications_received", false),
+    ];
 
     public sealed record Finding(CellKey Cell, string How, double Low, double High)
     {
@@ -48,6 +62,7 @@ public static class HiddenCellAttack
                 CellKey K(string level, string code) => new(indicator, level, code, month);
                 var lines = new List<(CellKey Total, List<CellKey> Parts)> { (K("national", "IT"), h.Regions.Select(r => K("region", r)).ToList()) };
                 lines.AddRange(regionsOfAts.Select(kv => (K("region", kv.Key), kv.Value.Select(a => K("ats", a)).ToList())));
+                lines.AddRange(MemberLines(h, K("national", "IT")));
                 foreach (var withMarkers in new[] { false, true })
                 {
                     var bounds = Propagate(h, lines, withMarkers);
@@ -65,6 +80,24 @@ public static class HiddenCellAttack
                 }
             }
         return findings;
+    }
+
+    /// <summary>
+    /// The lines of the disaggregated tables around one indicator and month: for Italy and each region, the members of
+    /// each dimension add up to the total; for each member, the regions add up to Italy. Only where some surface shows
+    /// the members of that indicator (the others do not carry the dimension).
+    /// </summary>
+    public static IEnumerable<(CellKey Total, List<CellKey> Parts)> MemberLines(PublicHarvest h, CellKey italy)
+    {
+        foreach (var (dimension, members) in h.MembersOf)
+        {
+            CellKey M(string level, string code, string member) => italy with { Level = level, Territory = code, Dimension = dimension, Member = member };
+            if (!h.Cells.ContainsKey(M("national", "IT", members[0]))) continue;
+            foreach (var (level, code) in h.Regions.Select(r => ("region", r)).Prepend(("national", "IT")))
+                yield return (italy with { Level = level, Territory = code }, members.Select(m => M(level, code, m)).ToList());
+            foreach (var member in members)
+                yield return (M("national", "IT", member), h.Regions.Select(r => M("region", r, member)).ToList());
+        }
     }
 
     /// <summary>The published number of a cell on any surface, if one shows it.</summary>
@@ -109,11 +142,11 @@ public static class HiddenCellAttack
             if (obs.Any(o => o.Text == "<10")) high = 9;
             if (obs.Any(o => o.Status == "secondary_suppression")) low = Threshold;
         }
-        foreach (var (rate, count) in RateOverCount.Where(x => x.Count == key.Indicator))
+        foreach (var (rate, _, denominatorIsTheCount) in RateOverCount.Where(x => x.Count == key.Indicator))
         {
             if (!h.Cells.TryGetValue(key with { Indicator = rate }, out var rateObs)) continue;
             if (rateObs.Any(o => o.Number is not null)) low = Math.Max(low, 20);
-            if (rateObs.Any(o => o.Status == "small_denominator")) high = Math.Min(high, 19);
+            if (denominatorIsTheCount && rateObs.Any(o => o.Status == "small_denominator")) high = Math.Min(high, 19);
         }
         return (low, high);
     }

@@ -4,10 +4,11 @@ using DuckDB.NET.Data;
 
 namespace Monitoring.Tests.Dashboards.Disclosure;
 
-/// <summary>One cell of a public table: an indicator for a territory (national IT, a region, an ATS) in a month.</summary>
-public sealed record CellKey(string Indicator, string Level, string Territory, string Month)
+/// <summary>One cell of a public table: an indicator for a territory (national IT, a region, an ATS) in a month, and for a
+/// disaggregated cell the member of a dimension (both empty for the territory's total).</summary>
+public sealed record CellKey(string Indicator, string Level, string Territory, string Month, string Dimension = "", string Member = "")
 {
-    public override string ToString() => $"{Indicator} {Level}:{Territory} {Month}";
+    public override string ToString() => Dimension == "" ? $"{Indicator} {Level}:{Territory} {Month}" : $"{Indicator} {Level}:{Territory} {Month} {Dimension}={Member}";
 }
 
 /// <summary>What one public surface shows for a cell: the text as served, and the release's status column when it has one.</summary>
@@ -32,6 +33,9 @@ public sealed class PublicHarvest
     public List<string> Months { get; } = [];
     public List<string> Regions { get; } = [];
     public List<string> Indicators { get; } = [];
+    /// <summary>The dimensions of the public page's picker, and each one's members as the release lists them.</summary>
+    public List<string> Dimensions { get; } = [];
+    public Dictionary<string, List<string>> MembersOf { get; } = [];
     /// <summary>Indicator id → kind (count, ratio, median) from the release's data dictionary.</summary>
     public Dictionary<string, string> Kinds { get; } = [];
     /// <summary>ATS code → region code, from the release's territories.csv.</summary>
@@ -49,6 +53,8 @@ public sealed class PublicHarvest
         Assert.NotEmpty(h.Months);
         Assert.NotEmpty(h.Regions);
         Assert.NotEmpty(h.Indicators);
+        h.Dimensions.AddRange(home.QuerySelectorAll("#f-dimension option").Select(o => o.GetAttribute("value")!));
+        Assert.NotEmpty(h.Dimensions);
 
         foreach (var month in h.Months)
             h.Headlines("headlines.csv", await Csv(await h.Get(app, $"/api/panels/public-headlines.csv?month={month}&lang=en")));
@@ -67,6 +73,16 @@ public sealed class PublicHarvest
                     h.TrendHtml(indicator, region, parser.ParseDocument(await h.Get(app, $"/public?indicator={indicator}&region={region}&lang=en")));
         }
 
+        // The disaggregated table of every dimension for Italy and every region (the latest month: the page's default),
+        // as CSV and, with pages, as the page's own HTML table.
+        foreach (var dimension in h.Dimensions)
+            foreach (var region in h.Regions.Prepend(""))
+            {
+                h.MembersCsv(dimension, region, await Csv(await h.Get(app, $"/api/panels/public-members.csv?dimension={dimension}&region={region}&lang=en")));
+                if (pages)
+                    h.MembersHtml(dimension, region, parser.ParseDocument(await h.Get(app, $"/public?dimension={dimension}&region={region}&lang=en")));
+            }
+
         // The current open-data release, from the links of the public page.
         var links = home.QuerySelectorAll("ul.opendata-files a").Select(a => a.GetAttribute("href")!).ToList();
         string Link(string file) => links.First(l => l.EndsWith("/" + file, StringComparison.Ordinal));
@@ -76,6 +92,12 @@ public sealed class PublicHarvest
             if (d["entry"] == "indicator") h.Kinds[d["name"]] = d["type"];
         foreach (var r in await Csv(await h.Get(app, Link("indicators.csv"))))
             h.Add(new CellKey(r["indicator_id"], r["level"], r["territory_code"], r["month"]), new Observation("release", r["value"], r["status"]));
+        foreach (var r in await Csv(await h.Get(app, Link("indicators_by_dimension.csv"))))
+        {
+            h.Add(new CellKey(r["indicator_id"], r["level"], r["territory_code"], r["month"], r["dimension"], r["member"]), new Observation("release", r["value"], r["status"]));
+            var members = h.MembersOf.TryGetValue(r["dimension"], out var list) ? list : h.MembersOf[r["dimension"]] = [];
+            if (!members.Contains(r["member"])) members.Add(r["member"]);
+        }
         return h;
     }
 
@@ -123,6 +145,28 @@ public sealed class PublicHarvest
             Add(Key(indicator, "IT", month), new Observation("page", tr.QuerySelector("td[data-col='national']")!.TextContent.Trim()));
             if (region != "") Add(Key(indicator, region, month), new Observation("page", tr.QuerySelector("td[data-col='region']")!.TextContent.Trim()));
         }
+    }
+
+    /// <summary>A member row ("total" is the territory's total) of the public-members table.</summary>
+    private CellKey MemberKey(string indicator, string region, string month, string dimension, string member) =>
+        member == "total" ? Key(indicator, region == "" ? "IT" : region, month)
+        : new CellKey(indicator, region == "" ? "national" : "region", region == "" ? "IT" : region, month, dimension, member);
+
+    private void MembersCsv(string dimension, string region, List<Dictionary<string, string>> rows)
+    {
+        foreach (var row in rows)
+            foreach (var indicator in Indicators.Where(row.ContainsKey))
+                Add(MemberKey(indicator, region, row["month"], dimension, row["member"]), new Observation("members.csv", row[indicator]));
+    }
+
+    private void MembersHtml(string dimension, string region, AngleSharp.Dom.IDocument page)
+    {
+        var month = page.QuerySelector("#f-month option[selected]")?.GetAttribute("value") ?? Months.Max(StringComparer.Ordinal)!;
+        Assert.Equal(dimension, page.QuerySelector("#f-dimension option[selected]")?.GetAttribute("value") ?? Dimensions[0]);
+        foreach (var tr in page.QuerySelectorAll("[data-panel='public-members'] tbody tr"))
+            foreach (var td in tr.QuerySelectorAll("td[data-col]"))
+                if (Indicators.Contains(td.GetAttribute("data-col")!))
+                    Add(MemberKey(td.GetAttribute("data-col")!, region, month, dimension, tr.GetAttribute("data-key")!), new Observation("page", td.TextContent.Trim()));
     }
 
     /// <summary>A downloaded CSV read by DuckDB's CSV reader (every column as text), one dictionary per row.</summary>

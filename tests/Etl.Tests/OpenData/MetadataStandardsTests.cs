@@ -121,7 +121,7 @@ public partial class MetadataStandardsTests(TinyWarehouseFixture fx)
         Assert.Equal(fx.Release.Publication.ReleaseId, (string?)ds["owl:versionInfo"]);
 
         var distributions = ds["dcat:distribution"]!.AsArray();
-        Assert.Equal(6, distributions.Count); // CSV, Parquet and .xlsx of each table
+        Assert.Equal(8, distributions.Count); // CSV, Parquet and .xlsx of indicators and territories; CSV and Parquet of indicators_by_dimension
         foreach (var node in distributions)
         {
             var d = node!.AsObject();
