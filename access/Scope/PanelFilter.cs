@@ -28,8 +28,6 @@ public sealed record PanelFilter
     public string? MoveFrom { get; init; }
     public string? MoveTo { get; init; }
     public string? MoveFte { get; init; }
-    /// <summary>A dimension of the catalogue (measure, pathway, ...): the members shown beside the total. Checked against the catalogue.</summary>
-    public string? Dimension { get; init; }
 
     public static PanelFilter From(Func<string, string?> get)
     {
@@ -54,7 +52,6 @@ public sealed record PanelFilter
             MoveFrom = Clean(get("move_from")),
             MoveTo = Clean(get("move_to")),
             MoveFte = Clean(get("move_fte")),
-            Dimension = Clean(get("dimension")),
         };
     }
 }

@@ -7,8 +7,8 @@ public sealed partial class PublicQueries
     /// <summary>The dimensions the public page offers: those of at least one public indicator.</summary>
     public IReadOnlyList<DimensionInfo> PublicDimensions()
     {
-        var ids = PublicIndicators().Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-        return meta.DimensionMembers().Where(d => d.Indicators.Overlaps(ids)).ToList();
+        var carried = PublicIndicators().SelectMany(i => i.DimensionIds).ToHashSet(StringComparer.Ordinal);
+        return meta.Dimensions().Where(d => carried.Contains(d.Id)).ToList();
     }
 
     /// <summary>
@@ -31,8 +31,8 @@ public sealed partial class PublicQueries
         // Indicators with the dimension and a member cell in the month (the censored months of a timeliness indicator have none).
         var values = meta.Values();
         var indicators = dimension is null ? [] : PublicIndicators()
-            .Where(i => dimension.Indicators.Contains(i.Id) && values.Get(i.Id, "national", "IT", month) is not null
-                        && cells.Get(i.Id, level, territory, month, dimension.Id, dimension.Members[0]) is not null)
+            .Where(i => i.DimensionIds.Contains(dimension.Id) && values.Get(i.Id, "national", "IT", month) is not null
+                        && cells.Get(i.Id, level, territory, month, dimension.Id, dimension.Members[0].Code) is not null)
             .ToList();
         var columns = new List<GridColumn>
         {
@@ -47,7 +47,7 @@ public sealed partial class PublicQueries
             object?[] Row(string member, Func<IndicatorInfo, object?> cell) =>
                 new object?[] { member, MemberLabels.Member(lang, dimension.Id, member), dimension.Id, territory, month }.Concat(indicators.Select(cell)).ToArray();
             rows.Add(Row("total", i => PublicCellText.Shown(cells.Get(i.Id, level, territory, month))));
-            rows.AddRange(dimension.Members.Select(m => Row(m, i => PublicCellText.Shown(cells.Get(i.Id, level, territory, month, dimension.Id, m)))));
+            rows.AddRange(dimension.Members.Select(m => Row(m.Code, i => PublicCellText.Shown(cells.Get(i.Id, level, territory, month, dimension.Id, m.Code)))));
         }
         return new Grid("public-members", columns, rows);
     }
