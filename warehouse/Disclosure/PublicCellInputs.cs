@@ -41,12 +41,13 @@ public sealed record PublicCellInputs(
 
     /// <summary>
     /// The members of each public indicator's dimensions where <see cref="PublicMembers"/> allows them (none from a
-    /// snapshot built before the dimensions: it has no indicator_member_values).
+    /// snapshot built before the dimensions: it has no indicator_member_values; a view since the sparse member cells, hence
+    /// information_schema rather than duckdb_tables()).
     /// </summary>
     static IEnumerable<PublicCellValue> MemberValues(DbConnection connection, string schema)
     {
         var database = schema == "" ? "current_database()" : $"'{schema.TrimEnd('.')}'";
-        if (Rows(connection, $"select count(*) from duckdb_tables() where table_name = 'indicator_member_values' and database_name = {database}")
+        if (Rows(connection, $"select count(*) from information_schema.tables where table_name = 'indicator_member_values' and table_catalog = {database}")
                 .Single()[0] is not (long and > 0)) return [];
         var levels = string.Join(", ", PublicMembers.Levels.Select(l => $"'{l}'"));
         return Rows(connection, $"""

@@ -64,6 +64,7 @@ public static class QueryBenchmark
             ("planner-whatif", new UserScope(UserRole.PlannerRegion, region), new() { MoveFrom = WhatIfQueries.NewHires, MoveTo = ats.Code, MoveFte = "1" }),
             ("dimension-members", new UserScope(UserRole.PlannerRegion, region), new() { Dimension = DimensionQueries.MeasureDimension }),
             ("measure-trend", new UserScope(UserRole.PlannerAts, region, ats.Code), new()),
+            ("public-members", UserScope.Public, new() { Region = region }),
         ];
     }
 
