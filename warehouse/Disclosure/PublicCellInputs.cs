@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
+using Monitoring.Warehouse.DuckDb;
 
 namespace Monitoring.Warehouse.Disclosure;
 
@@ -46,10 +47,10 @@ public sealed record PublicCellInputs(
     /// </summary>
     static IEnumerable<PublicCellValue> MemberValues(DbConnection connection, string schema)
     {
-        var database = schema == "" ? "current_database()" : $"'{schema.TrimEnd('.')}'";
+        var database = schema == "" ? "current_database()" : Sql.Literal(schema.TrimEnd('.'));
         if (Rows(connection, $"select count(*) from information_schema.tables where table_name = 'indicator_member_values' and table_catalog = {database}")
                 .Single()[0] is not (long and > 0)) return [];
-        var levels = string.Join(", ", PublicMembers.Levels.Select(l => $"'{l}'"));
+        var levels = string.Join(", ", PublicMembers.Levels.Select(Sql.Literal));
         return Rows(connection, $"""
             select m.indicator_id, m.level, m.territory_code, m.month, m.value, m.denominator, m.dimension, m.member
             from {schema}indicator_member_values as m
