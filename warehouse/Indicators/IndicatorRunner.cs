@@ -50,6 +50,8 @@ public static class IndicatorRunner
             CreateTables(connection);
         }
         IndicatorGrid.CreateCellsTable(connection);
+        var withMembers = indicators.Any(i => catalogue.DimensionsOf(i).Count > 0);
+        if (withMembers) HouseholdMembers.Create(connection, catalogue.Dimensions);
         foreach (var indicator in indicators)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -64,6 +66,7 @@ public static class IndicatorRunner
                     """, Sql.ModelFailed($"indicators/{indicator.CaseManagerSql}"));
             modelTimer?.Invoke(indicator.Id, clock.Elapsed.TotalSeconds);
         }
+        if (withMembers) HouseholdMembers.Drop(connection);
         var grid = System.Diagnostics.Stopwatch.StartNew();
         IndicatorGrid.Write(connection, indicators, catalogue);
         gridTimer?.Invoke(grid.Elapsed.TotalSeconds);
