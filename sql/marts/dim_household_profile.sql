@@ -9,14 +9,16 @@ households as (
 ),
 
 -- one applicant per household; should an export carry two, the lowest person key decides, the same on every run
+-- (one min_by of the three columns together: one aggregate instead of three over the 1.65M persons)
 applicants as (
-    select household_key,
-           arg_min(sex, person_key)         as applicant_sex,
-           arg_min(citizenship, person_key) as applicant_citizenship,
-           arg_min(birth_year, person_key)  as applicant_birth_year
-    from stg_persons
-    where relationship = 'applicant'
-    group by household_key
+    select household_key, first_applicant.sex as applicant_sex, first_applicant.citizenship as applicant_citizenship,
+           first_applicant.birth_year as applicant_birth_year
+    from (
+        select household_key, min_by({'sex': sex, 'citizenship': citizenship, 'birth_year': birth_year}, person_key) as first_applicant
+        from stg_persons
+        where relationship = 'applicant'
+        group by household_key
+    )
 ),
 
 final as (
