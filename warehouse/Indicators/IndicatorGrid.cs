@@ -34,10 +34,22 @@ public static class IndicatorGrid
             denominator    double);
         """);
 
-    /// <summary>Adds one indicator's cells (its model's failure is named by the model's file).</summary>
-    public static void AddCells(DuckDBConnection connection, IndicatorDefinition indicator, IReadOnlyList<DimensionDefinition> dimensions) =>
-        Sql.Exec(connection, $"insert into {CellsTable}\nselect {Sql.Literal(indicator.Id)}, *\nfrom (\n{IndicatorSql.Cells(indicator, dimensions)}\n)",
-            Sql.ModelFailed($"indicators/{indicator.Sql}"));
+    /// <summary>Adds the cells of one pass's indicators (its model's failure is named by the model's file).</summary>
+    public static void AddCells(DuckDBConnection connection, ModelPass pass, IReadOnlyList<DimensionDefinition> dimensions)
+    {
+        var perIndicator = string.Join(", ", pass.Indicators.Select((i, k) =>
+            $"{{'id': {Sql.Literal(i.Id)}, 'numerator': numerator_{k}, 'denominator': denominator_{k}}}"));
+        Sql.Exec(connection, $"""
+            insert into {CellsTable}
+            select c.id, level, territory_code, month, dimension, member, c.numerator, c.denominator
+            from (
+                select level, territory_code, month, dimension, member, unnest([{perIndicator}]) as c
+                from (
+                {IndicatorSql.Cells(pass, dimensions)}
+                )
+            )
+            """, Sql.ModelFailed($"indicators/{pass.First.Sql}"));
+    }
 
     /// <summary>Writes the grid of these indicators into indicator_values and indicator_member_cells, then drops the
     /// cells and the grid's description.</summary>

@@ -52,11 +52,11 @@ public static class IndicatorRunner
         IndicatorGrid.CreateCellsTable(connection);
         var withMembers = indicators.Any(i => catalogue.DimensionsOf(i).Count > 0);
         if (withMembers) HouseholdMembers.Create(connection, catalogue.Dimensions);
-        foreach (var indicator in indicators)
+        foreach (var pass in ModelPass.Of(indicators, catalogue))
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            IndicatorGrid.AddCells(connection, indicator, catalogue.DimensionsOf(indicator));
-            if (indicator.HasCaseManagerLevel)
+            IndicatorGrid.AddCells(connection, pass, catalogue.DimensionsOf(pass.First));
+            foreach (var indicator in pass.Indicators.Where(i => i.HasCaseManagerLevel))
                 Sql.Exec(connection, $"""
                     insert into indicator_values
                     select {Sql.Literal(indicator.Id)}, level, territory_code, month, numerator, denominator, value
@@ -64,7 +64,7 @@ public static class IndicatorRunner
                     {IndicatorSql.CaseManagers(indicator)}
                     )
                     """, Sql.ModelFailed($"indicators/{indicator.CaseManagerSql}"));
-            modelTimer?.Invoke(indicator.Id, clock.Elapsed.TotalSeconds);
+            modelTimer?.Invoke(string.Join("+", pass.Indicators.Select(i => i.Id)), clock.Elapsed.TotalSeconds);
         }
         if (withMembers) HouseholdMembers.Drop(connection);
         var grid = System.Diagnostics.Stopwatch.StartNew();

@@ -28,8 +28,8 @@ public static class IndicatorSql
     }
 
     /// <summary>
-    /// select level, territory_code, month, dimension, member, numerator, denominator: the cells the model's rows
-    /// reach (sparse; <see cref="IndicatorGrid"/> lays them on the complete grid). Each model row gets its household's
+    /// select level, territory_code, month, dimension, member, then numerator_k, denominator_k for each indicator k of
+    /// the pass: the cells the model's rows reach (sparse; <see cref="IndicatorGrid"/> lays them on the complete grid). Each model row gets its household's
     /// code of every dimension (<see cref="HouseholdMembers"/>, worked out once per run) and the rows are summed in one
     /// GROUPING SETS: the total and one set per dimension, each a hash table of ATS × month × member over small
     /// integers. Sums are taken per ATS first and then rolled up to region and nation (sums of the model's integers
@@ -40,19 +40,19 @@ public static class IndicatorSql
     /// 11-set GROUPING SETS over member strings computed per row had cost ~1 s per indicator, which is why it had been
     /// replaced by the unpivot.)
     /// </summary>
-    public static string Cells(IndicatorDefinition indicator, IReadOnlyList<DimensionDefinition> dimensions)
+    public static string Cells(ModelPass pass, IReadOnlyList<DimensionDefinition> dimensions)
     {
-        var model = Model(indicator.Sql, indicator.Params);
+        var indicator = pass.First;   // kind, rollup, months, levels and dimensions are the pass's (ModelPass.Key)
+        var model = pass.Model();
         var median = indicator.Kind == "median";
         var max = !median && indicator.Rollup == "max";
-        var hasDenominator = median || !indicator.IsCount;
+        var ks = Enumerable.Range(0, pass.Indicators.Count).ToList();
+        bool Counts(int k) => pass.Indicators[k].IsCount;
         var codes = string.Concat(dimensions.Select(d => $",\n           {HouseholdMembers.RowCode(d)} as {HouseholdMembers.Column(d)}"));
         var profileJoin = dimensions.Count > 0 ? $"left join {HouseholdMembers.Table} as h using (household_key)" : "";
         var levels = string.Join(", ", indicator.LevelsOrDefault.Where(l => l != "case_manager").Select(Sql.Literal));
-        var (numerator, denominator) = median
-            ? ("median(k.numerator)::double", "count(*)::double")
-            : max ? ("max(u.numerator)::double", indicator.IsCount ? "null::double" : "max(u.denominator)::double")
-            : ("sum(u.numerator)::double", indicator.IsCount ? "null::double" : "sum(u.denominator)::double");
+        var measures = string.Join(",\n           ", ks.Select(k =>
+            $"{pass.Measure("numerator", k)} as numerator_{k}" + (median || Counts(k) ? "" : $", {pass.Measure("denominator", k)} as denominator_{k}")));
 
         var head = $"""
             with
@@ -68,7 +68,7 @@ public static class IndicatorSql
 
             keyed as (
                 select m.ats_code, m.month{codes},
-                       m.numerator{(hasDenominator && !median ? ", m.denominator" : "")}
+                       {measures}
                 from model as m
                 join months using (month)
                 {profileJoin}
@@ -80,7 +80,7 @@ public static class IndicatorSql
 
                 select * from (
                     select r.level, r.territory_code, k.month, {Decoded(dimensions)},
-                           {numerator} as numerator, {denominator} as denominator
+                           median(k.numerator_0)::double as numerator_0, count(*)::double as denominator_0
                     from keyed as k
                     join dim_ats_rollup as r using (ats_code)
                     where r.level in ({levels})
@@ -88,18 +88,24 @@ public static class IndicatorSql
                 )
                 where member is not null
                 """;
+        var sums = string.Join(", ", ks.Select(k =>
+            $"sum(numerator_{k}) as numerator_{k}" + (Counts(k) ? "" : $", sum(denominator_{k}) as denominator_{k}")));
+        var rollup = max ? "max" : "sum";
+        var rolled = string.Join(",\n                   ", ks.Select(k =>
+            $"{rollup}(u.numerator_{k})::double as numerator_{k}, " +
+            (Counts(k) ? "null::double" : $"{rollup}(u.denominator_{k})::double") + $" as denominator_{k}"));
         return $"""
             {head},
 
             ats_cells as (
                 select ats_code, month, {Decoded(dimensions)},
-                       sum(numerator) as numerator{(indicator.IsCount ? "" : ", sum(denominator) as denominator")}
+                       {sums}
                 from keyed
                 group by {Sets(dimensions, "ats_code, month", "")}
             )
 
             select r.level, r.territory_code, u.month, u.dimension, u.member,
-                   {numerator} as numerator, {denominator} as denominator
+                   {rolled}
             from ats_cells as u
             join dim_ats_rollup as r using (ats_code)
             where r.level in ({levels}) and u.member is not null
