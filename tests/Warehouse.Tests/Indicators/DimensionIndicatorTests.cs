@@ -41,6 +41,21 @@ public sealed class DimensionIndicatorTests(BuiltHandWarehouse warehouse) : ICla
         MemberCell("households_paid", dimension, member, "national", "IT", "2025-01", expected, null, expected);
 
     [Fact]
+    public void Indicators_sharing_one_pass_keep_their_own_measures()
+    {
+        // households_paid and average_payment_eur are summed in one pass over the payments (ModelPass): each must
+        // still get its own numerator. January: hh1 F 100, hh2 M 200, hh4 (no applicant) 50.
+        MemberCell("households_paid", "applicant_sex", "F", "national", "IT", "2025-01", 1, null, 1);
+        MemberCell("average_payment_eur", "applicant_sex", "F", "national", "IT", "2025-01", 100, 1, 100);
+        MemberCell("average_payment_eur", "applicant_sex", "M", "national", "IT", "2025-01", 200, 1, 200);
+        MemberCell("average_payment_eur", "applicant_sex", "unknown", "national", "IT", "2025-01", 50, 1, 50);
+        MemberCell("average_payment_eur", "household_size", "3-4", "national", "IT", "2025-01", 150, 2, 75); // hh1 + hh4
+        var passes = ModelPass.Of(IndicatorCatalogue.Load().Indicators, IndicatorCatalogue.Load());
+        Assert.Contains(passes, p => p.Indicators.Select(i => i.Id).SequenceEqual(["households_paid", "average_payment_eur"]));
+        Assert.DoesNotContain(passes, p => p.Indicators.Count > 1 && p.Indicators.Any(i => i.Kind == "median"));
+    }
+
+    [Fact]
     public void A_ratio_splits_its_numerator_and_denominator()
     {
         // Cases opened in January: c1 (hh1, convoked in 15 days), c2 (hh2, 36 days), c4 (hh3, 30 days), c6 (hh4, 2 days),
