@@ -205,5 +205,16 @@ public class MergeOnReadLakeTests
         Assert.Contains("SHA-256", delta.Error);
         delta.AssertNoStackTrace();
         Assert.Equal(snapshot, store.CurrentSnapshotDir());
+
+        // A full export replaces a damaged state: the publish guard names the file it cannot compare with, and an
+        // operator who has read it publishes with --force.
+        var full = FixtureExport.Valid().Write(tmp["full-again"]);
+        var refused = CliRun.Of(full, data);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains(named, refused.Error);
+        var forced = CliRun.Of(full, data, ["--force"]);
+        Assert.True(forced.ExitCode == 0, forced.Output);
+        Assert.NotEqual(snapshot, store.CurrentSnapshotDir());
+        AssertLakeEqualsWarehouse(store.CurrentSnapshotDir()!);
     }
 }
