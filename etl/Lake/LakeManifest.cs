@@ -25,6 +25,7 @@ public sealed record LakeManifest(
         Files.GroupBy(f => f.RunId).Select(g => (IReadOnlyList<LakeFile>)g.ToList()).ToList();
 
     /// <summary>How many delta files a reader has to merge (what compaction looks at).</summary>
+    [JsonIgnore]
     public int DeltaFiles => Files.Count(f => f.Kind == LakeFile.Delta);
 
     public LakeManifest With(LakeFile file) => this with { Files = [.. Files, file] };
