@@ -6,7 +6,7 @@ namespace Monitoring.Etl.Cli;
 /// <summary>`compact --data DATA_DIR [--max-delta-files N]`: folds the delta files of the lake into a base, in a new snapshot.</summary>
 public static class CompactCommand
 {
-    public const int DefaultMaxDeltaFiles = 7;
+    public const int DefaultMaxDeltaFiles = 3;
 
     public static Verb Verb()
     {
