@@ -75,6 +75,8 @@ public sealed class DataDirectory(string root)
     public static string SnapshotRunReport(string snapshotDir) => Path.Combine(snapshotDir, "run.json");
     /// <summary>Written by a rebuild: which snapshot it recomputed.</summary>
     public static string RebuiltFromFile(string snapshotDir) => Path.Combine(snapshotDir, "rebuilt-from.json");
+    /// <summary>Written by a lake compaction: which snapshot's lake it folded, and which tables.</summary>
+    public static string CompactedFromFile(string snapshotDir) => Path.Combine(snapshotDir, "compacted-from.json");
 
     // Inside one run's landing folder (personal data in clear; removed when the run ends).
     public static string UnzippedDir(string landingDir) => Path.Combine(landingDir, "unzipped");

@@ -14,6 +14,7 @@ public static class EtlCommandLine
         WarehouseCsvCommand.Verb("indicators"),
         WarehouseCsvCommand.Verb("flags"),
         RebuildCommand.Verb(),
+        CompactCommand.Verb(),
         ScheduleCommand.Verb(),
         RunJobCommand.Verb(),
         PublishCommand.Verb(),

@@ -3,25 +3,41 @@ using System.Runtime.InteropServices;
 namespace Monitoring.Etl.Lake;
 
 /// <summary>
-/// Carries a lake table a delta does not touch from the snapshot in service into the new one. Lake
-/// files are immutable once published, so a hard link is enough: no byte is read or written, and the
-/// file stays alive when housekeeping later removes the old snapshot. Where the file system refuses a
-/// link (another device, no support), the file is copied.
+/// Carries lake files from the snapshot in service into the new one. Lake files are immutable once published, so a
+/// hard link is enough: no byte is read or written, and the file stays alive when housekeeping later removes the
+/// old snapshot. Where the file system refuses a link (another device, no support), the file is copied.
 /// </summary>
 public static class LakeCarry
 {
+    /// <summary>A table a delta does not touch: its whole folder, manifest included.</summary>
     public static void Carry(LakeTable table, string previousLakeDir, string lakeDir)
     {
-        var from = Path.Combine(previousLakeDir, table.Stem);
-        var to = Path.Combine(lakeDir, table.Stem);
-        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
+        var from = table.Dir(previousLakeDir);
+        var to = table.Dir(lakeDir);
         Directory.CreateDirectory(to);
         foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            if (!TryHardLink(file, target)) File.Copy(file, target);
-        }
+            LinkOrCopy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+    }
+
+    /// <summary>
+    /// The files a table's manifest lists, linked into the new snapshot (a delta adds its own file beside them);
+    /// returns that manifest, to which the caller adds and which it saves. Nothing outside the manifest is carried.
+    /// </summary>
+    public static LakeManifest Link(LakeTable table, string previousLakeDir, string lakeDir)
+    {
+        var from = table.Dir(previousLakeDir);
+        var to = table.Dir(lakeDir);
+        var manifest = LakeManifest.Load(table, from);
+        Directory.CreateDirectory(to);
+        foreach (var file in manifest.Files) LinkOrCopy(Path.Combine(from, file.Path), Path.Combine(to, file.Path));
+        return manifest;
+    }
+
+    /// <summary>A hard link to <paramref name="existing"/> at <paramref name="target"/> (its folder created), else a copy.</summary>
+    public static void LinkOrCopy(string existing, string target)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        if (!TryHardLink(existing, target)) File.Copy(existing, target);
     }
 
     static bool TryHardLink(string existing, string link)

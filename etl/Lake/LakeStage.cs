@@ -1,15 +1,15 @@
 using Monitoring.Etl.Pipeline;
 using Monitoring.DataDir;
-using Monitoring.DataDir.Snapshots;
 
 namespace Monitoring.Etl.Lake;
 
 /// <summary>
-/// The lake: Parquet of the state the warehouse now holds, one folder per table. Written after the warehouse so
-/// the two cannot disagree (docs/ARCHITECTURE.md, "The flow"). A table of a full export is written from its
-/// staged rows, which are that state (read from memory rather than from the file just written); a table a delta
-/// carries is written from the warehouse's upserted table; a table a delta does not carry is linked from the
-/// snapshot in service.
+/// The lake: Parquet of the state the warehouse now holds, one folder per table with its manifest. Written after the
+/// warehouse so the two cannot disagree (docs/ARCHITECTURE.md, "The flow"). A full export writes each table whole
+/// from its staged rows (a base). A delta is merge-on-read: a table it carries gets one new file with the delta's own
+/// rows beside links to its earlier files, which readers merge by key (<see cref="LakeTable.ReadSql"/>); a table it
+/// does not carry is linked whole. No file of the snapshot in service is rewritten; compaction (<see cref="LakeCompactor"/>)
+/// folds the delta files back into a base as housekeeping.
 /// </summary>
 public sealed class LakeStage : IPipelineStage
 {
@@ -17,14 +17,15 @@ public sealed class LakeStage : IPipelineStage
     {
         var conn = run.Landing;
         var staged = run.Staged;
-        if (run.IsDelta) Sql.Exec(conn, $"ATTACH {Sql.Literal(run.WarehouseFile)} AS state (READ_ONLY)");
+        var runId = run.Report.RunId;
         foreach (var lake in LakeTable.All)
         {
             if (!staged.Contains(lake))
                 run.Stages.Run("lake", lake.Stem + " (carried)", () => LakeCarry.Carry(lake, DataDirectory.LakeDir(run.Previous!), run.LakeDir));
+            else if (run.IsDelta)
+                run.Stages.Run("lake", lake.Stem + " (delta file)", () => LakeWriter.WriteDelta(conn, lake, DataDirectory.LakeDir(run.Previous!), run.LakeDir, runId));
             else
-                run.Stages.Run("lake", lake.Stem + ".parquet", () => LakeWriter.Write(conn, lake, run.LakeDir, run.IsDelta ? $"state.{lake.Table}" : null));
+                run.Stages.Run("lake", lake.Stem + ".parquet", () => LakeWriter.Write(conn, lake, run.LakeDir, runId));
         }
-        if (run.IsDelta) Sql.Exec(conn, "DETACH state");
     }
 }

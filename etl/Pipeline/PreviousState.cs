@@ -15,11 +15,19 @@ public static class PreviousState
 {
     /// <summary>
     /// Refuses a delta onto a snapshot built by a release that stored pseudonyms as text (before they were
-    /// UUIDs): its keys cannot be matched, so the state must be loaded again from a full export.
+    /// UUIDs): its keys cannot be matched, so the state must be loaded again from a full export. Likewise onto a
+    /// lake with a missing, truncated or altered file (named in the message).
     /// </summary>
     public static void CheckCompatible(DuckDBConnection conn, string previousSnapshot)
     {
-        var households = LakeTable.For("households").ReadSql(DataDirectory.LakeDir(previousSnapshot));
+        // Every file the delta will link or read, checked before anything is written: a damaged lake refuses the delta.
+        var lakeDir = DataDirectory.LakeDir(previousSnapshot);
+        try { foreach (var table in LakeTable.All) table.Verify(lakeDir); }
+        catch (LakeDamagedException e)
+        {
+            throw new Read.ExportRefusedException($"{e.Message}: the state in service cannot take a delta; load a full export");
+        }
+        var households = LakeTable.For("households").ReadSql(lakeDir);
         var keyType = Sql.Scalar<string>(conn, $"SELECT typeof(household_key) FROM {households} LIMIT 1");
         if (keyType is not null && keyType != "UUID")
             throw new Read.ExportRefusedException(

@@ -58,7 +58,11 @@ public sealed record PublishGuard(double MaxQuarantinedShare, double MaxRowLossS
         {
             foreach (var (file, c) in report.Files)
             {
-                var before = RowsInService(conn, previousSnapshot, LakeTable.For(Path.GetFileNameWithoutExtension(file)));
+                long before;
+                // A damaged lake in service cannot be compared with; a full export is how it is replaced, so an
+                // operator who has read which file is damaged publishes with --force.
+                try { before = RowsInService(conn, previousSnapshot, LakeTable.For(Path.GetFileNameWithoutExtension(file))); }
+                catch (LakeDamagedException e) { problems.Add($"{file}: cannot compare with the snapshot in service: {e.Message}"); continue; }
                 if (before > 0 && (double)(before - c.Loaded) / before > MaxRowLossShare)
                     problems.Add($"{file}: {c.Loaded:N0} rows would be loaded against {before:N0} in the snapshot in service ({Path.GetFileName(previousSnapshot)}), {Percent((double)(before - c.Loaded) / before)} fewer, above the {Percent(MaxRowLossShare)} allowed");
             }

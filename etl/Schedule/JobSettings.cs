@@ -16,6 +16,8 @@ public sealed record JobSettings
     public int? KeepQuarantine { get; init; }
     /// <summary>housekeeping: remove building/&lt;run_id&gt; left behind by a killed run (safe: housekeeping holds the writer lock).</summary>
     public bool CleanBuilding { get; init; } = true;
+    /// <summary>compact-lake: a lake table is compacted when its manifest lists more delta files than this.</summary>
+    public int MaxDeltaFiles { get; init; } = Cli.CompactCommand.DefaultMaxDeltaFiles;
     /// <summary>send-alert-digest: the SMTP server (see Digest/SmtpSettings; the password comes from the environment only).</summary>
     public string? SmtpHost { get; init; }
     public int SmtpPort { get; init; } = 587;

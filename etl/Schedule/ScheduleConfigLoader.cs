@@ -231,6 +231,12 @@ public static partial class ScheduleConfigLoader
                     CleanBuilding = OptionalBool(s, path, "clean_building") ?? true,
                 };
             }
+            else if (type == JobTypes.CompactLake && hasSettings)
+            {
+                var max = OptionalInt(s, path, "max_delta_files");
+                if (max is < 0) Problem(path + ".max_delta_files", "must not be negative");
+                settings = settings with { MaxDeltaFiles = max ?? settings.MaxDeltaFiles };
+            }
             else if (type == JobTypes.SendAlertDigest)
                 settings = ReadDigestSettings(hasSettings ? s : default, hasSettings, path, jobPath, settings);
             return settings;

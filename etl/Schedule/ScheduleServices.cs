@@ -17,6 +17,7 @@ public static class ScheduleServices
         services.TryAddSingleton<PublishOpenDataHook>(DefaultPublishHook.RunAsync);
         services.AddSingleton<IScheduledJob, IngestLatestExportJob>();
         services.AddSingleton<IScheduledJob, HousekeepingJob>();
+        services.AddSingleton<IScheduledJob, CompactLakeJob>();
         services.AddSingleton<IScheduledJob, Digest.AlertDigestJob>();
         services.AddSingleton<IScheduledJob>(sp => new HookJob(JobTypes.RebuildIndicators, sp.GetRequiredService<RebuildIndicatorsHook>().Invoke));
         services.AddSingleton<IScheduledJob>(sp => new HookJob(JobTypes.PublishOpenData, sp.GetRequiredService<PublishOpenDataHook>().Invoke));

@@ -32,6 +32,7 @@ public class DataDirectoryTests
             ["snapshots/r/lake"] = DataDirectory.LakeDir(d.Snapshot("r")),
             ["snapshots/r/run.json"] = DataDirectory.SnapshotRunReport(d.Snapshot("r")),
             ["snapshots/r/rebuilt-from.json"] = DataDirectory.RebuiltFromFile(d.Snapshot("r")),
+            ["snapshots/r/compacted-from.json"] = DataDirectory.CompactedFromFile(d.Snapshot("r")),
             ["landing/r/unzipped"] = DataDirectory.UnzippedDir(d.Landing("r")),
             ["landing/r/line-ends"] = DataDirectory.LineEndsDir(d.Landing("r")),
             ["landing/r/spill"] = DataDirectory.SpillDir(d.Landing("r")),

@@ -20,7 +20,7 @@ public class ScheduleConfigLoaderTests
         var config = ScheduleConfigLoader.Load(Path.Combine(RepositoryRoot(), "schedules.json"));
 
         Assert.Equal("Europe/Rome", config.TimeZone.Id);
-        Assert.Equal(["ingest", "rebuild", "publish-open-data", "housekeeping", "alert-digest"], config.Jobs.Select(j => j.Name));
+        Assert.Equal(["ingest", "rebuild", "publish-open-data", "housekeeping", "compact-lake", "alert-digest"], config.Jobs.Select(j => j.Name));
         Assert.Equal(JobTypes.All.Order(), config.Jobs.Select(j => j.Type).Order());
         var ingest = config.Find("ingest")!;
         Assert.Equal(["rebuild"], ingest.FollowedBy);

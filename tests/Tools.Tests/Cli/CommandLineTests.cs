@@ -9,11 +9,12 @@ public sealed class CommandLineTests
 {
     public static TheoryData<string, string[], string[]> Helps => new()
     {
-        { "monitoring-etl.dll", ["--help"], ["run", "indicators", "flags", "rebuild", "schedule", "run-job", "publish", "extract"] },
+        { "monitoring-etl.dll", ["--help"], ["run", "indicators", "flags", "rebuild", "compact", "schedule", "run-job", "publish", "extract"] },
         { "monitoring-etl.dll", ["run", "--help"], ["monitoring-etl run [options]", "--source <EXPORT_DIR_OR_ZIP> (REQUIRED)", "--max-row-loss", "--force"] },
         { "monitoring-etl.dll", ["indicators", "--help"], ["--data <DATA_DIR>", "$DATA_DIR, else ./data", "--out <FILE.csv> (REQUIRED)"] },
         { "monitoring-etl.dll", ["flags", "--help"], ["--out <FILE.csv> (REQUIRED)"] },
         { "monitoring-etl.dll", ["rebuild", "--help"], ["--data <DATA_DIR>", "$DATA_DIR, else ./data"] },
+        { "monitoring-etl.dll", ["compact", "--help"], ["--data <DATA_DIR>", "--max-delta-files <N>"] },
         { "monitoring-etl.dll", ["schedule", "--help"], ["-c, --config <schedules.json>", "-d, --data <DATA_DIR>"] },
         { "monitoring-etl.dll", ["run-job", "--help"], ["monitoring-etl run-job <NAME> [options]"] },
         { "monitoring-etl.dll", ["publish", "--help"], ["--base-url <URL>"] },
@@ -44,6 +45,7 @@ public sealed class CommandLineTests
         { "monitoring-etl.dll", ["run", "--sourse", "x", "--data", "y"], 64, ["'--sourse'", "Option '--source' is required.", "see: monitoring-etl run --help"] },
         { "monitoring-etl.dll", ["run", "--source", "x", "--data", "y", "--max-row-loss", "lots"], 64, ["--max-row-loss: 'lots' is not a share"] },
         { "monitoring-etl.dll", ["extract", "--data", "d", "--project", "p", "--out", "o", "--k", "1"], 64, ["extract: --k must be a whole number ≥ 2"] },
+        { "monitoring-etl.dll", ["compact", "--data", "d", "--max-delta-files", "-1"], 64, ["--max-delta-files must not be negative", "see: monitoring-etl compact --help"] },
         { "monitoring-etl.dll", ["run-job"], 2, ["Required argument missing", "see: monitoring-etl run-job --help"] },
         { "monitoring-etl.dll", ["schedule", "--bogus"], 2, ["'--bogus'", "see: monitoring-etl schedule --help"] },
         { "monitoring-generate.dll", ["--preset", "huge", "--out", "x"], 2, ["unknown preset huge", "see: monitoring-generate --help"] },
