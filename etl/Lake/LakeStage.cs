@@ -6,9 +6,10 @@ namespace Monitoring.Etl.Lake;
 /// <summary>
 /// The lake: Parquet of the state the warehouse now holds, one folder per table with its manifest. Written after the
 /// warehouse so the two cannot disagree (docs/ARCHITECTURE.md, "The flow"). A full export writes each table whole
-/// from its staged rows (a base). A delta is merge-on-read: a table it carries gets one new file with the delta's own
-/// rows beside links to its earlier files, which readers merge by key (<see cref="LakeTable.ReadSql"/>); a table it
-/// does not carry is linked whole. No file of the snapshot in service is rewritten; compaction (<see cref="LakeCompactor"/>)
+/// (a base) from the warehouse's table, where the staging stage wrote its staged rows once. A delta is merge-on-read:
+/// a table it carries gets one new file with the delta's own rows (its staged table, still in the landing database)
+/// beside links to its earlier files, which readers merge by key (<see cref="LakeTable.ReadSql"/>); a table it does
+/// not carry is linked whole. No file of the snapshot in service is rewritten; compaction (<see cref="LakeCompactor"/>)
 /// folds the delta files back into a base as housekeeping.
 /// </summary>
 public sealed class LakeStage : IPipelineStage
@@ -18,6 +19,7 @@ public sealed class LakeStage : IPipelineStage
         var conn = run.Landing;
         var staged = run.Staged;
         var runId = run.Report.RunId;
+        if (!run.IsDelta) Sql.Exec(conn, $"ATTACH {Sql.Literal(run.WarehouseFile)} AS state (READ_ONLY)");
         foreach (var lake in LakeTable.All)
         {
             if (!staged.Contains(lake))
@@ -25,7 +27,8 @@ public sealed class LakeStage : IPipelineStage
             else if (run.IsDelta)
                 run.Stages.Run("lake", lake.Stem + " (delta file)", () => LakeWriter.WriteDelta(conn, lake, DataDirectory.LakeDir(run.Previous!), run.LakeDir, runId));
             else
-                run.Stages.Run("lake", lake.Stem + ".parquet", () => LakeWriter.Write(conn, lake, run.LakeDir, runId));
+                run.Stages.Run("lake", lake.Stem + ".parquet", () => LakeWriter.Write(conn, lake, run.LakeDir, runId, $"state.{lake.Table}"));
         }
+        if (!run.IsDelta) Sql.Exec(conn, "DETACH state");
     }
 }

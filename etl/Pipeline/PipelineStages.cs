@@ -37,8 +37,8 @@ public static class PipelineStages
         new ReadStage(),            // [read]         every file as text into the in-memory landing database
         new PseudonymizeStage(),    // [pseudonymize] one pseudonym per distinct identifier (beside validation on a full export)
         new ValidateStage(),        // [validate]     every rule of the contract, files in dependency order
-        new StagingStage(),         // [stage]        quarantine written; passing rows renamed, cast, pseudonymized; raw text dropped
-        new PublishGuardStage(),    //                too much quarantined or lost: refused before anything is written
+        new StagingStage(),         // [stage]        quarantine written; passing rows renamed, cast, pseudonymized (a full export: into warehouse.duckdb); raw text dropped
+        new PublishGuardStage(),    //                too much quarantined or lost: refused before anything is published
         new WarehouseLoadStage(),   // [warehouse_load] the new snapshot's warehouse.duckdb (a delta: upserted into a copy)
         new LakeStage(),            // [lake]         Parquet of the state the warehouse now holds
         .. Models,

@@ -8,8 +8,8 @@ using Monitoring.Etl.Staging;
 namespace Monitoring.Etl.WarehouseLoad;
 
 /// <summary>
-/// Creates the new snapshot's warehouse.duckdb with the staged tables (already pseudonymized: only
-/// <c>stg_*</c> tables cross over, never a raw one), the reference list, the run's metadata and its
+/// Completes the new snapshot's warehouse.duckdb, into which the staging stage wrote a full export's staged tables
+/// (already pseudonymized: only <c>stg_*</c> tables cross over, never a raw one), with the reference list, the run's metadata and its
 /// load report, ready for the star schema models. A delta starts from a copy of the warehouse in
 /// service and upserts its staged rows by key into the tables it carries: the other tables and the
 /// unchanged rows are already there, and writing them again cost more than the delta's own rows.
@@ -32,10 +32,9 @@ public static class WarehouseLoader
             var previousRange = previousSnapshot is null ? null : Sql.Scalar<string>(landing, MonthRange);
             if (previousSnapshot is not null)
                 foreach (var lake in staged) CheckSameColumns(landing, lake, previousSnapshot);
-            foreach (var lake in staged)
-                Sql.Exec(landing, previousSnapshot is null
-                    ? $"CREATE OR REPLACE TABLE wh.{lake.Table} AS SELECT * FROM {lake.Table}"
-                    : Upsert(lake));
+            // A full export's staged tables are already in the file (the staging stage wrote them there).
+            if (previousSnapshot is not null)
+                foreach (var lake in staged) Sql.Exec(landing, Upsert(lake));
             // The municipality list shipped with this release (validation used it): a delta marks it changed
             // only when it differs from the one the snapshot in service was built with.
             const string Municipalities = "SELECT * EXCLUDE (cadastral_code) FROM ref_municipalities";
