@@ -12,7 +12,9 @@ internal sealed class FiscalCodeFactory(double deliberateOmocodiaRate)
     // Digit positions replaced first when a code is already taken (rightmost first).
     private static readonly int[] OmocodiaOrder = [14, 13, 12, 10, 9, 7, 6];
 
-    private readonly HashSet<string> _issued = new(StringComparer.Ordinal);
+    // Every code issued, packed 6 bits a character into 96 bits: ~30 bytes a person instead of ~90 for a string in a
+    // set, the one thing the generator keeps per row (the history preset issues ~7M codes).
+    private readonly HashSet<UInt128> _issued = [];
     private readonly Dictionary<string, string> _surnameCodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _nameCodes = new(StringComparer.Ordinal);
 
@@ -39,15 +41,22 @@ internal sealed class FiscalCodeFactory(double deliberateOmocodiaRate)
             for (var i = 0; i < level; i++)
                 candidate[OmocodiaOrder[i]] = FiscalCode.OmocodiaLetters[candidate[OmocodiaOrder[i]] - '0'];
             candidate[15] = FiscalCode.CheckCharacter(candidate[..15]);
-            var code = new string(candidate);
-            if (_issued.Add(code))
+            if (_issued.Add(Pack(candidate)))
             {
                 if (level > 0) OmocodicIssued++;
-                return code;
+                return new string(candidate);
             }
             if (++level > OmocodiaOrder.Length)
                 throw new InvalidOperationException("Fiscal code space exhausted for one person's data.");
         }
+    }
+
+    // A code's characters are digits and capital letters: 6 bits each.
+    private static UInt128 Pack(ReadOnlySpan<char> code)
+    {
+        UInt128 packed = 0;
+        foreach (var ch in code) packed = (packed << 6) | (uint)(ch - '0');
+        return packed;
     }
 
     private string SurnameCode(string surname)
