@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using Monitoring.Tests.Tools.Cli;
 
 namespace Monitoring.Tests.Tools.Bench;
 
@@ -16,21 +16,10 @@ public sealed class ScalesBenchTests
         var root = Directory.CreateTempSubdirectory("bench-scales-").FullName;
         try
         {
-            var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "monitoring-bench.dll"), "pipeline", "--scales", "tiny", "--work", root, "--panel-repeat", "2" })
-                psi.ArgumentList.Add(a);
-            psi.Environment["NO_COLOR"] = "1";
-            psi.Environment["COLUMNS"] = "250";
-            using var bench = Process.Start(psi)!;
-            var stdout = bench.StandardOutput.ReadToEndAsync();
-            var stderr = bench.StandardError.ReadToEndAsync();
-            if (!bench.WaitForExit(TimeSpan.FromMinutes(5)))
-            {
-                bench.Kill(entireProcessTree: true);
-                Assert.Fail("the tiny scales bench ran over 5 minutes");
-            }
-            var output = stdout.Result + stderr.Result;
-            Assert.True(bench.ExitCode == 0, output);
+            var bench = new Executable("monitoring-bench.dll") { Timeout = TimeSpan.FromMinutes(5) }
+                .Run("pipeline", "--scales", "tiny", "--work", root, "--panel-repeat", "2");
+            var output = bench.Out + bench.Err;
+            Assert.True(bench.ExitCode == 0, bench.ToString());
 
             using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "bench.json")));
             var scale = Assert.Single(json.RootElement.GetProperty("scales").EnumerateArray());

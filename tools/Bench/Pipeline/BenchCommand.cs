@@ -134,6 +134,7 @@ public static class BenchCommand
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         File.WriteAllText(output, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
 
+        WideWhenRedirected();
         var t = new Table().AddColumns("measure", "value", "target", "verdict");
         t.AddRow("native CSV → Parquet", $"{nativeSeconds:0.0} s", "", "");
         t.AddRow("full pipeline", $"{fullSeconds:0.0} s ({full.Status.Text()})", "", "");
@@ -156,6 +157,12 @@ public static class BenchCommand
         AnsiConsole.Write(t);
         AnsiConsole.MarkupLine($"written to {output}");
         return full.Status == RunStatus.Succeeded && deltaReport.Status == RunStatus.Succeeded ? 0 : 1;
+    }
+
+    /// <summary>Written to a log, the console has no width: Spectre would assume 80 columns and fold every cell.</summary>
+    internal static void WideWhenRedirected()
+    {
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 200);
     }
 
     internal static string Verdict(bool met) => met ? "[green]met[/]" : "[red]MISSED[/]";

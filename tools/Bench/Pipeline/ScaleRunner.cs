@@ -50,8 +50,7 @@ public static class ScaleRunner
 
     static void Print(List<JsonNode> results)
     {
-        // Written to a log, the console has no width: Spectre would assume 80 columns and fold every cell.
-        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 200);
+        BenchCommand.WideWhenRedirected();
         var t = new Table().Title("every scale against the targets (full ≤ 2.0× native, peak ≤ 3 GB, delta ≤ 10% of full, panel p95 ≤ 100 ms)")
             .AddColumns("scale", "rows", "native s", "full s", "full ÷ native", "delta s", "delta % of full", "peak MB full / delta", "worst panel p95");
         foreach (var r in results)
