@@ -51,7 +51,9 @@ public static class ScaleRunner
     static void Print(List<JsonNode> results)
     {
         BenchCommand.WideWhenRedirected();
-        var t = new Table().Title("every scale against the targets (full ≤ 2.0× native, peak ≤ 3 GB, delta ≤ 10% of full, panel p95 ≤ 100 ms)")
+        // Headings as lines of their own: a table's title wraps to the table's width.
+        AnsiConsole.MarkupLine("every scale against the targets (full ≤ 2.0× native, peak ≤ 3 GB, delta ≤ 10% of full, panel p95 ≤ 100 ms):");
+        var t = new Table()
             .AddColumns("scale", "rows", "native s", "full s", "full ÷ native", "delta s", "delta % of full", "peak MB full / delta", "worst panel p95");
         foreach (var r in results)
         {
@@ -78,7 +80,8 @@ public static class ScaleRunner
         // The panels' p95 per scale: how each panel's cost grows with the snapshot.
         var measured = results.Where(r => r["panels"] is not null).ToList();
         if (measured.Count == 0) return;
-        var p = new Table().Title("panel p95 (ms) on each scale's snapshot, warm calls").AddColumn("panel");
+        AnsiConsole.MarkupLine("panel p95 (ms) on each scale's snapshot, warm calls:");
+        var p = new Table().AddColumn("panel");
         foreach (var r in measured) p.AddColumn(r["preset"]!.ToString());
         var names = measured[0]["panels"]!["panels"]!.AsArray().Select(x => x!["panel"]!.ToString()).ToList();
         foreach (var name in names)
