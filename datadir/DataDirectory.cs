@@ -36,6 +36,12 @@ public sealed class DataDirectory(string root)
     public string RunsDir => Path.Combine(Root, "runs");
     public string QuarantineDir => Path.Combine(Root, "quarantine");
     public string LandingDir => Path.Combine(Root, "landing");
+    /// <summary>DuckDB's spill files above its memory limit, outside the landing database (pseudonymized rows only): a run's
+    /// warehouse build in tmp/&lt;run_id&gt;, a release or extract in tmp/read-&lt;pid&gt;-&lt;random&gt;. Each owner deletes its
+    /// folder when done; the landing clean-up removes what a killed process left.</summary>
+    public string TempDir => Path.Combine(Root, "tmp");
+    /// <summary>Prefix of a spill folder owned by a reader that holds no writer lock (publish, extract), followed by its process id.</summary>
+    public const string ReaderTempPrefix = "read-";
     /// <summary>Where housekeeping moves a folder before deleting it, so none is ever half-deleted in place.</summary>
     public string TrashDir => Path.Combine(Root, ".trash");
 
@@ -63,6 +69,7 @@ public sealed class DataDirectory(string root)
     public string Snapshot(string runId) => Path.Combine(SnapshotsDir, runId);
     public string Building(string runId) => Path.Combine(BuildingDir, runId);
     public string Landing(string runId) => Path.Combine(LandingDir, runId);
+    public string Temp(string owner) => Path.Combine(TempDir, owner);
     public string Quarantine(string runId) => Path.Combine(QuarantineDir, runId);
     public string RunReport(string runId) => Path.Combine(RunsDir, runId + ".json");
     /// <summary>A run-id folder of snapshots/, quarantine/ or building/ as housekeeping names it inside the trash.</summary>

@@ -37,15 +37,20 @@ public static class OpenDataPublisher
         var previousReleaseId = OpenDataReleases.LatestId(outDir); // the version this one follows
         var building = Path.Combine(outDir, ".building-" + release.Id + "-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(building);
+        var spill = Pipeline.DuckDbMemory.ReaderSpill(new DataDirectory(dataDir));
         try
         {
-            WriteFiles(building, release, inputs, rows, memberRows, previousReleaseId);
+            WriteFiles(building, release, inputs, rows, memberRows, previousReleaseId, spill);
             Directory.Move(building, folder); // fails if another publisher got there first: still never overwritten
         }
         catch
         {
             try { Directory.Delete(building, recursive: true); } catch (IOException) { }
             throw;
+        }
+        finally
+        {
+            Pipeline.DuckDbMemory.RemoveSpill(spill);
         }
         WriteLatest(outDir, release);
         CatalogWriter.Write(outDir, release);
@@ -54,7 +59,7 @@ public static class OpenDataPublisher
     }
 
     static void WriteFiles(string dir, ReleaseInfo release, ReleaseInputs inputs, List<PublishedRow> rows, List<PublishedRow> memberRows,
-        string? previousReleaseId)
+        string? previousReleaseId, string spill)
     {
         // One row list per table feeds the CSV, the Parquet and the .xlsx; the CSV value column carries "<10" for a small count.
         var tables = new (ResourceSpec Spec, IEnumerable<object?[]> Rows)[]
@@ -71,7 +76,7 @@ public static class OpenDataPublisher
                 foreach (var row in tableRows) csv.WriteRow(row);
             }
             if (spec.Spreadsheet) XlsxTableWriter.Write(Path.Combine(dir, spec.Name + ".xlsx"), spec, tableRows, inputs.Indicators);
-            WriteParquet(dir, spec, tableRows);
+            WriteParquet(dir, spec, tableRows, spill);
         }
         DataDictionaryWriter.WriteMarkdown(Path.Combine(dir, "dictionary.md"), release, inputs.Indicators, inputs.Dimensions ?? []);
         DataDictionaryWriter.WriteCsv(Path.Combine(dir, "dictionary.csv"), inputs.Indicators, inputs.Dimensions ?? []);
@@ -97,10 +102,11 @@ public static class OpenDataPublisher
     /// The Parquet copy of one table, typed from its schema (a DOUBLE column holds the number only: the CSV's "&lt;10"
     /// marker is null here, the status column says why), through DuckDB's appender and writer.
     /// </summary>
-    static void WriteParquet(string dir, ResourceSpec spec, IEnumerable<object?[]> rows)
+    static void WriteParquet(string dir, ResourceSpec spec, IEnumerable<object?[]> rows, string spill)
     {
         using var conn = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:");
         conn.Open();
+        Pipeline.DuckDbMemory.Apply(conn, spill); // the run's limit: the member table grows with the months of history
         Sql.Exec(conn, $"create table {spec.Name} (" + string.Join(", ", spec.Fields.Select(f => $"{f.Name} {f.DuckType}")) + ")");
         using (var app = conn.CreateAppender(spec.Name))
         {

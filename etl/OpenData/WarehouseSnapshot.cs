@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Monitoring.Etl.Pipeline;
 using Monitoring.DataDir.Snapshots;
 
 namespace Monitoring.Etl.OpenData;
@@ -13,9 +14,11 @@ public sealed class WarehouseSnapshot : IDisposable
     public string RunId { get; }
     public string WarehouseFile { get; }
 
-    WarehouseSnapshot(DuckDBConnection connection, string runId, string file)
+    readonly string _spill;
+
+    WarehouseSnapshot(DuckDBConnection connection, string runId, string file, string spill)
     {
-        Connection = connection; RunId = runId; WarehouseFile = file;
+        Connection = connection; RunId = runId; WarehouseFile = file; _spill = spill;
     }
 
     public static WarehouseSnapshot OpenCurrent(string dataDir)
@@ -26,8 +29,19 @@ public sealed class WarehouseSnapshot : IDisposable
         if (!File.Exists(file)) throw new InvalidOperationException($"snapshot {runId} has no {Path.GetFileName(file)}");
         var conn = new DuckDBConnection("Data Source=:memory:");
         conn.Open();
-        Sql.Exec(conn, $"ATTACH {Sql.Literal(file)} AS wh (READ_ONLY)");
-        return new WarehouseSnapshot(conn, runId, file);
+        // The run's memory limit here too (a release or an extract reads the whole snapshot), spilling inside DATA_DIR.
+        var spill = DuckDbMemory.ReaderSpill(store.Dir);
+        try
+        {
+            DuckDbMemory.Apply(conn, spill);
+            Sql.Exec(conn, $"ATTACH {Sql.Literal(file)} AS wh (READ_ONLY)");
+        }
+        catch
+        {
+            conn.Dispose();
+            throw;
+        }
+        return new WarehouseSnapshot(conn, runId, file, spill);
     }
 
     public List<object?[]> Rows(string sql)
@@ -47,5 +61,9 @@ public sealed class WarehouseSnapshot : IDisposable
 
     public void Exec(string sql) => Sql.Exec(Connection, sql);
 
-    public void Dispose() => Connection.Dispose();
+    public void Dispose()
+    {
+        Connection.Dispose();
+        DuckDbMemory.RemoveSpill(_spill);
+    }
 }

@@ -11,17 +11,12 @@ namespace Monitoring.Etl.Pipeline;
 /// </summary>
 public static class LandingDatabase
 {
-    public static string MemoryLimit { get; set; } = Environment.GetEnvironmentVariable("MONITORING_DUCKDB_MEMORY") ?? "2GB";
-
     public static DuckDBConnection Open(string landingDir)
     {
         var conn = new DuckDBConnection("Data Source=:memory:");
         conn.Open();
-        Sql.Exec(conn, $"""
-            SET memory_limit = '{MemoryLimit}';
-            SET temp_directory = {Sql.Literal(DataDirectory.SpillDir(landingDir))};
-            SET preserve_insertion_order = true;
-            """);
+        DuckDbMemory.Apply(conn, DataDirectory.SpillDir(landingDir));
+        Sql.Exec(conn, "SET preserve_insertion_order = true");
         Sql.Exec(conn, FiscalCodeSql.CreateMacros);
         return conn;
     }

@@ -91,9 +91,15 @@ public sealed class RunContext(PipelineOptions options, SnapshotStore store, Run
         CloseLanding();
         _warehouse = new DuckDBConnection($"Data Source={WarehouseFile}");
         _warehouse.Open();
+        // The same limit as the landing database (closed just above), spilling inside DATA_DIR (DuckDB's default would be
+        // warehouse.duckdb.tmp inside the snapshot being built); the folder goes when the run ends (Dispose).
+        DuckDbMemory.Apply(_warehouse, WarehouseSpill);
         return _warehouse;
     }
     DuckDBConnection? _warehouse;
+
+    /// <summary>DATA_DIR/tmp/&lt;run&gt;: where the warehouse spills above <see cref="DuckDbMemory.Limit"/>.</summary>
+    public string WarehouseSpill => Dir.Temp(Report.RunId);
 
     /// <summary>Checkpoints and closes the warehouse: the file is complete on disk before it is published.</summary>
     public void CloseWarehouse()
@@ -123,6 +129,7 @@ public sealed class RunContext(PipelineOptions options, SnapshotStore store, Run
         CloseLanding();
         _warehouse?.Dispose();
         _warehouse = null;
+        DuckDbMemory.RemoveSpill(WarehouseSpill);
         _source?.Dispose();
     }
 

@@ -12,7 +12,9 @@ public static class ExportGenerator
     public static GenerationSummary Generate(GeneratorOptions options)
     {
         var clock = Stopwatch.StartNew();
-        var settings = PresetSettings.For(options.Preset);
+        var settings = PresetSettings.For(options.Preset).Scaled(options.Scale);
+        if (settings.WindowStart(options.ReferenceDate) > options.ReferenceDate)
+            throw new InvalidDataException($"the {options.Preset} preset's ADI period starts in {settings.WindowStart(options.ReferenceDate):yyyy-MM}: the reference date {options.ReferenceDate:yyyy-MM-dd} is before it");
         var dir = Path.GetFullPath(options.OutputDirectory);
         PrepareDirectory(dir);
 
@@ -31,7 +33,7 @@ public static class ExportGenerator
         {
             var ids = new IdSequence();
             var cases = new CaseSimulator(territory, staffing, writers, ids);
-            var households = new HouseholdGenerator(territory, writers, ids, fiscalCodes, cases, options.Seed);
+            var households = new HouseholdGenerator(territory, writers, ids, fiscalCodes, cases, options.Seed, settings.History);
             foreach (var unit in territory.Units) households.Generate(unit);
             Add(writers.Households.Complete());
             Add(writers.Persons.Complete());

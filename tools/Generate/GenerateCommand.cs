@@ -5,20 +5,20 @@ using Monitoring.Etl.Cli;
 namespace Monitoring.Tools.Generate;
 
 /// <summary>
-/// `monitoring-generate --preset tiny|regional|national|tiny-italy --seed N --out DIR [--reference-date YYYY-MM-DD] [--istat FILE]`:
+/// `monitoring-generate --preset tiny|regional|national|tiny-italy|history --seed N --out DIR [--reference-date YYYY-MM-DD] [--istat FILE] [--scale F]`:
 /// writes a synthetic CMIS export and prints its row counts (no personal data is printed). Exit 0 written, 1 failed, 2 usage.
 /// </summary>
 public static class GenerateCommand
 {
     public const int UsageExit = 2;
-    static readonly string[] Presets = ["tiny", "regional", "national", "tiny-italy"];
+    static readonly string[] Presets = ["tiny", "regional", "national", "tiny-italy", "history"];
 
     /// <summary>The options, and the step from a parse result to <see cref="GeneratorOptions"/>.</summary>
-    sealed record Options(Option<string> Preset, Option<int?> Seed, Option<string> Out, Option<DateOnly?> ReferenceDate, Option<string?> Istat)
+    sealed record Options(Option<string> Preset, Option<int?> Seed, Option<string> Out, Option<DateOnly?> ReferenceDate, Option<string?> Istat, Option<double?> Scale)
     {
         public static Options Create()
         {
-            var preset = new Option<string>("--preset") { Description = "the size: tiny, regional, national (~16M rows) or tiny-italy (every region, few households)", HelpName = "PRESET", Required = true };
+            var preset = new Option<string>("--preset") { Description = "the size: tiny, regional, national (~16M rows), tiny-italy (every region, few households) or history (REI 2018 → RdC → ADI/SFL, ~4× national)", HelpName = "PRESET", Required = true };
             preset.Validators.Add(r =>
             {
                 var value = r.GetValueOrDefault<string>();
@@ -26,7 +26,7 @@ public static class GenerateCommand
             });
             var referenceDate = new Option<DateOnly?>("--reference-date")
             {
-                Description = "the day the export describes; 18 months of history end on it (default 2026-10-31)",
+                Description = "the day the export describes; the ADI/SFL period (18 months; history: from 2024-01) ends on it (default 2026-10-31)",
                 HelpName = "YYYY-MM-DD",
                 CustomParser = r =>
                 {
@@ -36,11 +36,17 @@ public static class GenerateCommand
                     return null;
                 },
             };
+            var scale = new Option<double?>("--scale") { Description = "households and case-manager posts × this, territory unchanged (e.g. 0.01 for a small check of the history preset; default 1)", HelpName = "FACTOR" };
+            scale.Validators.Add(r =>
+            {
+                if (r.GetValueOrDefault<double?>() is { } f && (f <= 0 || f > 1)) r.AddError($"--scale must be above 0 and at most 1, not {f}");
+            });
             return new Options(preset,
                 new Option<int?>("--seed") { Description = "the random seed: the same seed gives byte-identical files (default 42)", HelpName = "N" },
                 new Option<string>("--out") { Description = "the export folder to create (replaced when it holds an earlier export); the truth file goes beside it", HelpName = "DIR", Required = true },
                 referenceDate,
-                new Option<string?>("--istat") { Description = "the ISTAT municipalities file (default: reference/istat-municipalities-2020.csv above the working or application folder)", HelpName = "FILE" });
+                new Option<string?>("--istat") { Description = "the ISTAT municipalities file (default: reference/istat-municipalities-2020.csv above the working or application folder)", HelpName = "FILE" },
+                scale);
         }
 
         public GeneratorOptions Read(ParseResult parsed)
@@ -52,12 +58,14 @@ public static class GenerateCommand
                     "regional" => GeneratorPreset.Regional,
                     "national" => GeneratorPreset.National,
                     "tiny-italy" => GeneratorPreset.TinyItaly,
+                    "history" => GeneratorPreset.History,
                     _ => GeneratorPreset.Tiny,
                 },
                 OutputDirectory = parsed.GetValue(Out)!,
                 IstatPath = parsed.GetValue(Istat),
             };
             if (parsed.GetValue(Seed) is { } seed) options = options with { Seed = seed };
+            if (parsed.GetValue(Scale) is { } scale) options = options with { Scale = scale };
             if (parsed.GetValue(ReferenceDate) is { } reference) options = options with { ReferenceDate = reference };
             return options;
         }
@@ -70,7 +78,7 @@ public static class GenerateCommand
         var options = Options.Create();
         var root = new RootCommand("Writes a synthetic CMIS export (contract cmis-export-v1) for the demo, the tests and the benchmark")
         {
-            options.Preset, options.Seed, options.Out, options.ReferenceDate, options.Istat,
+            options.Preset, options.Seed, options.Out, options.ReferenceDate, options.Istat, options.Scale,
         };
         root.SetAction(parsed => Generate(options.Read(parsed)));
         return (root, options);

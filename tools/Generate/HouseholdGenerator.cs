@@ -8,7 +8,8 @@ namespace Monitoring.Tools.Generate;
 /// series by measure something to show; in the period, ADI and a share of SFL.
 /// </summary>
 internal sealed class HouseholdGenerator(
-    Territory territory, ExportWriters writers, IdSequence ids, FiscalCodeFactory fiscalCodes, CaseSimulator cases, int seed)
+    Territory territory, ExportWriters writers, IdSequence ids, FiscalCodeFactory fiscalCodes, CaseSimulator cases, int seed,
+    LegacyHistory history = LegacyHistory.Sample)
 {
     private const double StockShare = 0.87;
     private const int IseeThresholdCents = 1_014_000; // ADI means-test threshold, €10,140
@@ -33,12 +34,13 @@ internal sealed class HouseholdGenerator(
             OneHousehold(rng, unit, zone, regional, applied, benefit);
         }
         // The earlier measures, on their own stream so the period's households stay as they were drawn.
-        var history = SeedMixer.Stream(seed, 11, unit.Index);
-        var legacy = (int)Math.Round(unit.Households * MeasureHistory.LegacyShare);
+        var legacyRng = SeedMixer.Stream(seed, 11, unit.Index);
+        var whole = history == LegacyHistory.Whole;
+        var legacy = (int)Math.Round(unit.Households * (whole ? MeasureHistory.WholeHistoryShare : MeasureHistory.LegacyShare));
         for (var i = 0; i < legacy; i++)
         {
-            var applied = MeasureHistory.LegacyApplication(history);
-            OneHousehold(history, unit, zone, regional, applied, MeasureHistory.Legacy(history, applied));
+            var applied = whole ? MeasureHistory.WholeHistoryApplication(legacyRng) : MeasureHistory.LegacyApplication(legacyRng);
+            OneHousehold(legacyRng, unit, zone, regional, applied, MeasureHistory.Legacy(legacyRng, applied));
         }
     }
 
@@ -87,7 +89,7 @@ internal sealed class HouseholdGenerator(
         hw.Text(measure); hw.Date(applied); hw.Date(benefitStart); hw.Date(benefitEnd); hw.Text(pathway); hw.Text(status);
         hw.EndRow();
 
-        if (benefitStart is { } s) Payments(rng, householdId, s, lastPaid, measure);
+        if (benefitStart is { } s) Payments(rng, householdId, s, lastPaid, measure, benefit.Pause);
 
         // Cases come from the period's social-services households: an earlier measure's case would have been closed
         // long before the export (GePI keeps them, but their events are outside every indicator's window of interest).
@@ -101,7 +103,7 @@ internal sealed class HouseholdGenerator(
         }
     }
 
-    private void Payments(Random rng, string householdId, DateOnly start, DateOnly lastPaid, string measure)
+    private void Payments(Random rng, string householdId, DateOnly start, DateOnly lastPaid, string measure, DateOnly? pause)
     {
         // ADI's amount grows with household size; spread so the national mean is about €620. SFL is a flat €350 a
         // month per person in training (MeasureHistory); RdC and REI were somewhat lower than ADI on average.
@@ -111,6 +113,7 @@ internal sealed class HouseholdGenerator(
         var w = writers.Payments;
         for (var month = start; month <= lastPaid; month = month.AddMonths(1))
         {
+            if (month == pause) continue; // an ADI renewal's month without payment
             // The first payment arrives mid-month, the following ones at the end of the month.
             var day = month == start ? 15 + rng.Next(3) : 26 + rng.Next(3);
             var paid = new DateOnly(month.Year, month.Month, Math.Min(day, DateTime.DaysInMonth(month.Year, month.Month)));

@@ -19,6 +19,20 @@ internal static class MeasureHistory
 
     public const long SflMonthlyCents = 35_000;
 
+    /// <summary>Households of the earlier measures in the whole history, per household of the ADI/SFL period: REI
+    /// reached about 0.5M households in 2018 and RdC about 2.4M over 2019–2023 against ADI's 0.7–0.8M (INPS
+    /// observatories; planning figures, see README), and RdC's spells ran longer than the sample's.</summary>
+    public const double WholeHistoryShare = 3.2;
+
+    /// <summary>REI's first month (D.Lgs. 147/2017), and the month ADI's applications opened (18 December 2023, paid
+    /// from January 2024, the month after RdC's last; D.L. 48/2023): the whole history runs from one to the reference
+    /// date, its ADI/SFL period from the other, so the monthly series has no month without payments.</summary>
+    public static readonly DateOnly ReiStart = new(2018, 1, 1);
+    public static readonly DateOnly AdiApplicationsOpen = new(2023, 12, 1);
+
+    /// <summary>ADI is granted for 18 months and can be renewed, after a month without payment, for 12 more.</summary>
+    public const double AdiRenewalShare = 0.75;
+
     private static readonly DateOnly ReiLastApplication = new(2019, 3, 31);
     private static readonly DateOnly RdcFirstApplication = new(2019, 4, 1);
     private static readonly DateOnly RdcLastApplication = new(2023, 6, 30);
@@ -35,6 +49,16 @@ internal static class MeasureHistory
     public static DateOnly LegacyApplication(Random rng) => rng.NextDouble() switch
     {
         < 0.10 => rng.DayBetween(new DateOnly(2019, 1, 1), ReiLastApplication),
+        < 0.65 => rng.DayBetween(RdcFirstApplication, new DateOnly(2020, 12, 31)),
+        _ => rng.DayBetween(new DateOnly(2021, 1, 1), RdcLastApplication),
+    };
+
+    /// <summary>An application date in the whole history: REI's from its first month (its stock in the first quarter
+    /// of 2018), then RdC's as in the sample.</summary>
+    public static DateOnly WholeHistoryApplication(Random rng) => rng.NextDouble() switch
+    {
+        < 0.09 => rng.DayBetween(ReiStart, new DateOnly(2018, 3, 31)),
+        < 0.18 => rng.DayBetween(new DateOnly(2018, 4, 1), ReiLastApplication),
         < 0.65 => rng.DayBetween(RdcFirstApplication, new DateOnly(2020, 12, 31)),
         _ => rng.DayBetween(new DateOnly(2021, 1, 1), RdcLastApplication),
     };
@@ -83,6 +107,17 @@ internal static class MeasureHistory
         {
             status = "suspended"; end = planned; lastPaid = Month(rng.DayBetween(start.AddMonths(1), reference)).AddMonths(-1);
         }
+        else if (measure == "ADI" && planned < reference && rng.Chance(AdiRenewalShare))
+        {
+            // Renewed: one month without payment after the 18, then 12 more. Only a period longer than 18 months
+            // (the whole history) reaches here, so the other presets draw exactly as before.
+            var renewed = Month(planned).AddMonths(2);
+            end = renewed.AddMonths(12).AddDays(-1);
+            status = end <= reference ? "ended" : "active";
+            lastPaid = Month(end <= reference ? end : reference);
+            var pathwayDraw = rng.NextDouble();
+            return new BenefitSpell(measure, status, start, end, AdiPathway(pathwayDraw), lastPaid) { Pause = Month(planned).AddMonths(1) };
+        }
         else
         {
             end = planned;
@@ -92,10 +127,11 @@ internal static class MeasureHistory
         // Over every household with a pathway about 46% go to the social services, 49% to employment services and 5%
         // are exempt (README); SFL is a job-centre measure by definition, so ADI alone leans to the social services.
         var p = rng.NextDouble();
-        var pathway = measure == "SFL" ? "employment_services"
-            : p < 0.52 ? "social_services" : p < 0.95 ? "employment_services" : "exempt";
+        var pathway = measure == "SFL" ? "employment_services" : AdiPathway(p);
         return new BenefitSpell(measure, status, start, end, pathway, lastPaid);
     }
+
+    private static string AdiPathway(double p) => p < 0.52 ? "social_services" : p < 0.95 ? "employment_services" : "exempt";
 
     private static DateOnly FirstOfNextMonth(DateOnly d) => new DateOnly(d.Year, d.Month, 1).AddMonths(1);
     private static DateOnly Month(DateOnly d) => new(d.Year, d.Month, 1);
@@ -105,4 +141,8 @@ internal static class MeasureHistory
 /// <summary>A household's measure, status as of the export and benefit dates; <c>LastPaid</c> is the first day of
 /// the last month paid (MinValue: never paid).</summary>
 internal readonly record struct BenefitSpell(
-    string Measure, string Status, DateOnly? Start, DateOnly? End, string? Pathway, DateOnly LastPaid);
+    string Measure, string Status, DateOnly? Start, DateOnly? End, string? Pathway, DateOnly LastPaid)
+{
+    /// <summary>The first day of a month without payment inside the spell (an ADI renewal's pause), or null.</summary>
+    public DateOnly? Pause { get; init; }
+}

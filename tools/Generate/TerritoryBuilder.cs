@@ -15,7 +15,7 @@ internal static class TerritoryBuilder
 
     public static Territory Build(IReadOnlyList<Municipality> istat, PresetSettings settings, int seed, DateOnly referenceDate)
     {
-        var windowStart = new DateOnly(referenceDate.Year, referenceDate.Month, 1).AddMonths(-(settings.Months - 1));
+        var windowStart = settings.WindowStart(referenceDate);
         var selected = istat
             .Where(m => settings.RegionCode is null || m.RegionCode == settings.RegionCode)
             .Where(m => settings.ProvinceCodes is null || settings.ProvinceCodes.Contains(m.ProvinceCode))

@@ -74,4 +74,22 @@ public class SnapshotStoreTests
         Assert.Equal("not ours", File.ReadAllText(Path.Combine(outside, "keep.txt")));
         Assert.Equal(0, LandingArea.Clean(new Monitoring.DataDir.DataDirectory(tmp["elsewhere"])));
     }
+
+    [Fact]
+    public void Cleaning_removes_the_spill_a_killed_run_or_reader_left_in_tmp_but_not_a_living_reader_s()
+    {
+        using var tmp = new TempDir();
+        var dir = new Monitoring.DataDir.DataDirectory(tmp["data"]);
+        var run = Directory.CreateDirectory(dir.Temp(Run)).FullName;
+        File.WriteAllText(Path.Combine(run, "duckdb_temp_storage_DEFAULT-0.tmp"), "spilled rows");
+        // A reader's folder is named for its process: this test's own process is alive, a pid of 2^31-2 is not.
+        var living = Directory.CreateDirectory(dir.Temp($"{Monitoring.DataDir.DataDirectory.ReaderTempPrefix}{Environment.ProcessId}-abcd1234")).FullName;
+        var dead = Directory.CreateDirectory(dir.Temp($"{Monitoring.DataDir.DataDirectory.ReaderTempPrefix}{int.MaxValue - 1}-abcd1234")).FullName;
+
+        Assert.Equal(2, LandingArea.Clean(dir));
+
+        Assert.False(Directory.Exists(run));
+        Assert.False(Directory.Exists(dead));
+        Assert.True(Directory.Exists(living));
+    }
 }

@@ -5,6 +5,9 @@ namespace Monitoring.Tests.Tools.Cli;
 /// <summary>One of the built executables (copied beside the tests by the project references), run as a real child process.</summary>
 public sealed record Executable(string Dll)
 {
+    /// <summary>How long a run may take before it is killed and the test fails.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
+
     public sealed record Result(int ExitCode, string Out, string Err)
     {
         public override string ToString() => $"exit {ExitCode}\nstdout:\n{Out}\nstderr:\n{Err}";
@@ -21,10 +24,10 @@ public sealed record Executable(string Dll)
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        if (!process.WaitForExit(Timeout))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"{Dll} {string.Join(' ', args)} did not end within 60 s");
+            Assert.Fail($"{Dll} {string.Join(' ', args)} did not end within {Timeout.TotalSeconds:0} s");
         }
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
     }

@@ -4,18 +4,21 @@ using Monitoring.Tools.Generate;
 namespace Monitoring.Tests.Tools.Generate;
 
 /// <summary>One tiny export generated for a test class, and a DuckDB connection with a view per CSV file.</summary>
-public sealed class TinyExportFixture : IDisposable
+public class TinyExportFixture : IDisposable
 {
     public const int Seed = 7;
     public static readonly DateOnly ReferenceDate = new(2026, 10, 31);
 
-    public TinyExportFixture()
+    public TinyExportFixture() : this(GeneratorPreset.Tiny, 1.0) { }
+
+    /// <summary>Another preset, scaled down (<see cref="GeneratorOptions.Scale"/>) to stay small.</summary>
+    protected TinyExportFixture(GeneratorPreset preset, double scale)
     {
         Root = Path.Combine(Path.GetTempPath(), "gen-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Root);
         Summary = ExportGenerator.Generate(new GeneratorOptions
         {
-            Preset = GeneratorPreset.Tiny, Seed = Seed, OutputDirectory = Path.Combine(Root, "export"), ReferenceDate = ReferenceDate,
+            Preset = preset, Scale = scale, Seed = Seed, OutputDirectory = Path.Combine(Root, "export"), ReferenceDate = ReferenceDate,
         });
         Db = new DuckDBConnection("Data Source=:memory:");
         Db.Open();
@@ -66,7 +69,7 @@ public sealed class TinyExportFixture : IDisposable
         throw new FileNotFoundException("reference/istat-municipalities-2020.csv");
     }
 
-    public void Dispose()
+    public virtual void Dispose()
     {
         Db.Dispose();
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
