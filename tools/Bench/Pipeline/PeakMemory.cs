@@ -26,6 +26,15 @@ public static class PeakMemory
         }
     }
 
+    /// <summary>What is resident now, in MB: read just after <see cref="Reset"/>, the part of the next peak that was
+    /// already held when the phase began (the delta runs in the process the full run, the panels and the delta
+    /// export's making have used, and neither .NET nor DuckDB's allocator hands every freed page back at once).</summary>
+    public static double ResidentMb()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.WorkingSet64 / 1048576.0;
+    }
+
     /// <summary>The peak since the last <see cref="Reset"/>, in MB.</summary>
     public static double Mb()
     {
