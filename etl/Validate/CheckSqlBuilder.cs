@@ -14,7 +14,9 @@ public static class CheckSqlBuilder
 {
     public static string TypedName(string column) => $"\"{column}__t\"";
 
-    public static string Build(FileSpec file, DateOnly referenceDate, IReadOnlyCollection<string> presentColumns)
+    /// <param name="duplicateCandidates">The table of key hashes that occur twice (<see cref="DuplicateKeyCandidates"/>),
+    /// or null when no two rows share a key: then the statement holds no duplicate-key part at all.</param>
+    public static string Build(FileSpec file, DateOnly referenceDate, IReadOnlyCollection<string> presentColumns, string? duplicateCandidates)
     {
         var refDate = $"DATE '{referenceDate:yyyy-MM-dd}'";
         var breaches = new List<string>();
@@ -60,8 +62,10 @@ public static class CheckSqlBuilder
         foreach (var rule in file.Rules)
             breaches.Add(Breach($"({Typed(rule.BreachSql)})", rule.Column, rule.Reason));
         var keyCol = file.Key[0];
-        breaches.Add($"CASE WHEN _row_count IS NOT NULL AND _distinct_rows > 1 THEN {{'column': {Sql.Literal(keyCol)}, 'reason': 'duplicate_key'}} " +
-                     $"WHEN _row_count IS NOT NULL AND _row <> _first_row THEN {{'column': {Sql.Literal(keyCol)}, 'reason': 'duplicate_row'}} END");
+        var duplicates = duplicateCandidates is not null;
+        if (duplicates)
+            breaches.Add($"CASE WHEN _row_count IS NOT NULL AND _distinct_rows > 1 THEN {{'column': {Sql.Literal(keyCol)}, 'reason': 'duplicate_key'}} " +
+                         $"WHEN _row_count IS NOT NULL AND _row <> _first_row THEN {{'column': {Sql.Literal(keyCol)}, 'reason': 'duplicate_row'}} END");
 
         var typedCols = file.Columns.Select(c => TypedExpr(c) is { } e ? $"{e} AS {TypedName(c.Name)}" : null).Where(e => e is not null);
         // The key columns are renamed _k0.. in dup_keys so the rules can name columns without a table prefix.
@@ -72,26 +76,30 @@ public static class CheckSqlBuilder
         var allCols = string.Join(", ", presentColumns.Select(Q));
         var sb = new StringBuilder();
         sb.AppendLine($"CREATE OR REPLACE TABLE bad_{file.Stem} AS");
-        // Duplicate keys: find the 64-bit hashes of the key that occur twice (sorting them and
-        // comparing neighbours took 1.2 s on 9.4M payments, a GROUP BY 2.2 s), then check the few
-        // candidate rows exactly. All rows sharing a key are quarantined, unless they are
-        // byte-identical copies, of which the first is kept.
-        sb.AppendLine("WITH key_candidates AS (");
-        sb.AppendLine($"    SELECT DISTINCT _h FROM (SELECT _h, lag(_h) OVER (ORDER BY _h) AS _prev FROM (SELECT {keyHash} AS _h FROM raw_{file.Stem})) WHERE _h = _prev),");
-        sb.AppendLine("dup_keys AS (");
-        sb.AppendLine($"    SELECT {keyCols}, count(*) AS _row_count, count(DISTINCT hash({allCols})) AS _distinct_rows, min(_row) AS _first_row");
-        sb.AppendLine($"    FROM raw_{file.Stem} WHERE {keyHash} IN (SELECT _h FROM key_candidates)");
-        sb.AppendLine($"      AND {string.Join(" AND ", file.Key.Select(k => $"{Q(k)} IS NOT NULL"))}");
-        sb.AppendLine($"    GROUP BY {keyGroup} HAVING count(*) > 1),");
+        sb.AppendLine("WITH");
+        if (duplicates)
+        {
+            // Duplicate keys: the rows whose key hash occurs twice are checked exactly on the key's values.
+            // All rows sharing a key are quarantined, unless they are byte-identical copies, of which the
+            // first is kept.
+            sb.AppendLine("dup_keys AS (");
+            sb.AppendLine($"    SELECT {keyCols}, count(*) AS _row_count, count(DISTINCT hash({allCols})) AS _distinct_rows, min(_row) AS _first_row");
+            sb.AppendLine($"    FROM raw_{file.Stem} WHERE {keyHash} IN (SELECT _h FROM {duplicateCandidates})");
+            sb.AppendLine($"      AND {string.Join(" AND ", file.Key.Select(k => $"{Q(k)} IS NOT NULL"))}");
+            sb.AppendLine($"    GROUP BY {keyGroup} HAVING count(*) > 1),");
+        }
         sb.AppendLine("typed AS (");
         sb.AppendLine($"    SELECT *, {string.Join(",\n        ", typedCols)}");
         sb.AppendLine($"    FROM raw_{file.Stem}),");
         // A cheap OR of every rule finds the (few) rows that break something; only those get
         // the list of breaches built.
         sb.AppendLine("suspect AS (");
-        sb.AppendLine($"    SELECT t.*, d._row_count, d._distinct_rows, d._first_row FROM typed t LEFT JOIN dup_keys d ON {keyJoin}");
+        if (duplicates)
+            sb.AppendLine($"    SELECT t.*, d._row_count, d._distinct_rows, d._first_row FROM typed t LEFT JOIN dup_keys d ON {keyJoin}");
+        else
+            sb.AppendLine("    SELECT t.* FROM typed t");
         sb.AppendLine($"    WHERE {string.Join("\n       OR ", conditions.Select(c => $"({c})"))}");
-        sb.AppendLine("       OR d._row_count IS NOT NULL),");
+        sb.AppendLine(duplicates ? "       OR d._row_count IS NOT NULL)," : "       ),");
         sb.AppendLine("checked AS (");
         sb.AppendLine("    SELECT _row, list_filter([");
         sb.AppendLine("        " + string.Join(",\n        ", breaches));

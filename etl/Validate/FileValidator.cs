@@ -17,7 +17,9 @@ public static class FileValidator
         IReadOnlyCollection<string> presentColumns, string? previousKnownSql)
     {
         var stem = file.Stem;
-        Sql.Exec(conn, CheckSqlBuilder.Build(file, referenceDate, presentColumns));
+        var duplicateCandidates = DuplicateKeyCandidates.Find(conn, file);
+        Sql.Exec(conn, CheckSqlBuilder.Build(file, referenceDate, presentColumns, duplicateCandidates));
+        if (duplicateCandidates is not null) Sql.Exec(conn, $"DROP TABLE {duplicateCandidates}");
         Sql.Exec(conn, $"CREATE OR REPLACE VIEW valid_{stem} AS SELECT r.* FROM raw_{stem} r ANTI JOIN bad_{stem} b ON r._row = b._row");
         if (IsReferenced(file))
         {
