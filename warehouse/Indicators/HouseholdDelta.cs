@@ -61,12 +61,11 @@ public static class HouseholdDelta
     }
 
     /// <summary>
-    /// Brings the stored cells of these passes' indicators up to date in place: each cell the touched households
-    /// reach, in the snapshot in service or now, gets their new contribution minus their old one, and its value
-    /// again; a member cell they reach for the first time is added, one nobody reaches any more (all zeros) removed.
-    /// The other cells are not rewritten. The case-manager rows are the runner's (recomputed).
+    /// Adds to <see cref="IndicatorGrid.CellsTable"/> the up-to-date cells of these passes' indicators: the stored
+    /// cells (totals and members) plus the touched households' new contributions minus their old ones. Runs before
+    /// the stored rows are deleted.
     /// </summary>
-    public static void Update(DuckDBConnection connection, IReadOnlyList<ModelPass> passes, IndicatorCatalogue catalogue, string previousWarehouse)
+    public static void AddCells(DuckDBConnection connection, IReadOnlyList<ModelPass> passes, IndicatorCatalogue catalogue, string previousWarehouse)
     {
         if (passes.Count == 0) return;
         var current = Sql.Scalar<string>(connection, "select current_database()")!;
@@ -85,53 +84,26 @@ public static class HouseholdDelta
         finally { Detach(connection); }
         Contributions(connection, current, current, tables, passes, catalogue, sign: 1);
 
-        var kinds = string.Join(", ", passes.SelectMany(p => p.Indicators).Select(i =>
-            $"({Sql.Literal(i.Id)}, {Sql.Literal(i.Kind)}, {i.Scale.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}::double)"));
-        // The value from the kind, as IndicatorGrid.Write gives it (count: the numerator, no denominator; ratio:
-        // scale × numerator / denominator, null over 0).
-        const string numerator = "round(coalesce(c.numerator, 0) + d.numerator, 4)";
-        const string denominator = "case when d.kind = 'count' then null else round(coalesce(c.denominator, 0) + coalesce(d.denominator, 0), 4) end";
-        var value = $"""
-            case when d.kind = 'count' then {numerator}
-                 when {denominator} = 0 then null
-                 else d.scale * {numerator} / {denominator} end
-            """;
-        const string cell = "c.indicator_id = d.indicator_id and c.level = d.level and c.territory_code = d.territory_code and c.month = d.month";
-        const string memberCell = cell + " and c.dimension = d.dimension and c.member = d.member";
+        var ids = string.Join(", ", passes.SelectMany(p => p.Indicators).Select(i => Sql.Literal(i.Id)));
+        // A member cell is stored where some household counts (sparse): one no household reaches any more reads as
+        // the complete grid's zero through indicator_member_values, so it is dropped unless the new rows reach it.
         Sql.Exec(connection, $"""
-            create or replace temp table indicator_delta_sums as
-            select indicator_id, level, territory_code, month, dimension, member, k.kind, k.scale,
-                   sum(numerator) as numerator, sum(denominator) as denominator, bool_or(reached) as reached
-            from {DeltaCells}
-            join (values {kinds}) as k(indicator_id, kind, scale) using (indicator_id)
-            group by all;
+            insert into {IndicatorGrid.CellsTable}
+            select indicator_id, level, territory_code, month, dimension, member,
+                   round(sum(numerator), 4), round(sum(denominator), 4)
+            from (
+                select indicator_id, level, territory_code, month, '' as dimension, '' as member, numerator, denominator, false as reached
+                from indicator_values where indicator_id in ({ids}) and level <> 'case_manager'
+                union all
+                select indicator_id, level, territory_code, month, dimension, member, numerator, denominator, false
+                from indicator_member_cells where indicator_id in ({ids})
+                union all
+                select * from {DeltaCells}
+            )
+            group by indicator_id, level, territory_code, month, dimension, member
+            having dimension = '' or bool_or(reached) or coalesce(sum(numerator), 0) <> 0 or coalesce(sum(denominator), 0) <> 0;
             drop table {DeltaCells};
             drop table {Households};
-
-            update indicator_values as c
-            set numerator = {numerator}, denominator = {denominator}, value = {value}
-            from (select * from indicator_delta_sums where dimension = '') as d
-            where {cell};
-
-            update indicator_member_cells as c
-            set numerator = {numerator}, denominator = {denominator}, value = {value}
-            from (select * from indicator_delta_sums where dimension <> '') as d
-            where {memberCell};
-
-            insert into indicator_member_cells
-            select d.indicator_id, d.dimension, d.member, d.level, d.territory_code, d.month,
-                   {numerator.Replace("c.numerator", "null")}, {denominator.Replace("c.denominator", "null")},
-                   {value.Replace("c.numerator", "null").Replace("c.denominator", "null")}
-            from indicator_delta_sums as d
-            where d.dimension <> '' and d.reached
-              and not exists (select 1 from indicator_member_cells as c where {memberCell});
-
-            -- A member cell is stored where some household counts (sparse): one the touched households alone had
-            -- reached reads as the complete grid's zero through indicator_member_values, so it goes.
-            delete from indicator_member_cells as c
-            using (select * from indicator_delta_sums where dimension <> '' and not reached) as d
-            where {memberCell} and coalesce(c.numerator, 0) = 0 and coalesce(c.denominator, 0) = 0;
-            drop table indicator_delta_sums;
             """);
     }
 
@@ -146,10 +118,7 @@ public static class HouseholdDelta
         Sql.Exec(connection, $"use {Sql.Identifier(database)}");
         try
         {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            void T(string what) { if (Environment.GetEnvironmentVariable("DELTA_PROFILE") is not null) Console.Error.WriteLine($"{clock.Elapsed.TotalSeconds,7:F2} {database} {what}"); clock.Restart(); }
             foreach (var (table, column) in tables)
-            {
                 Sql.Exec(connection, $"""
                     create or replace temp table {table} as
                     select * from {Sql.Identifier(database)}.main.{table}
@@ -157,11 +126,8 @@ public static class HouseholdDelta
                         ? $"household_key in (select household_key from temp.{Households})"
                         : $"case_key in (select case_key from {Sql.Identifier(database)}.main.stg_cases where household_key in (select household_key from temp.{Households}))")}
                     """);
-                T(table);
-            }
             var dimensions = passes.SelectMany(p => catalogue.DimensionsOf(p.First)).DistinctBy(d => d.Id).ToList();
             if (dimensions.Count > 0) HouseholdMembers.Create(connection, catalogue.Dimensions);
-            T("members");
             foreach (var pass in passes)
             {
                 var perIndicator = string.Join(", ", pass.Indicators.Select((i, k) =>
@@ -176,7 +142,6 @@ public static class HouseholdDelta
                         )
                     )
                     """, Sql.ModelFailed($"indicators/{pass.First.Sql}"));
-                T(pass.First.Id);
             }
             if (dimensions.Count > 0) HouseholdMembers.Drop(connection);
         }
@@ -187,43 +152,24 @@ public static class HouseholdDelta
         }
     }
 
-    /// <summary>
-    /// The base tables with a household's or a case's rows that the passes' models and the profile read, directly or
-    /// through views (fct_payments is a view over stg_payments and stg_households): shadowing the base tables
-    /// restricts the rows before the views' joins, where shadowing the views would join every row first (on the
-    /// national preset, 16–19 s to shadow fct_payments against ~1 s for stg_payments).
-    /// </summary>
+    /// <summary>The tables with a household's or a case's rows that the passes' models (and the profile) read.</summary>
     private static IReadOnlyList<(string Table, string Column)> ShadowedTables(DuckDBConnection connection, IReadOnlyList<ModelPass> passes)
     {
-        var views = new Dictionary<string, string>();
-        using (var cmd = connection.CreateCommand())
-        {
-            cmd.CommandText = "select view_name, sql from duckdb_views() where database_name = current_database() and schema_name = 'main'";
-            using var reader = cmd.ExecuteReader();
-            while (reader.Read()) views[reader.GetString(0).ToLowerInvariant()] = reader.GetString(1);
-        }
         var read = passes.SelectMany(p => ModelInputs.Of(p.Model())).Append(IndicatorSql.ProfileTable).ToHashSet();
-        for (var grew = true; grew;)
-        {
-            var before = read.Count;
-            foreach (var (view, sql) in views.Where(v => read.Contains(v.Key)).ToList()) read.UnionWith(ModelInputs.Of(sql));
-            grew = read.Count > before;
-        }
         var rows = new List<(string, string)>();
-        using var columns = connection.CreateCommand();
-        columns.CommandText = """
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = """
             select table_name, bool_or(column_name = 'household_key'), bool_or(column_name = 'case_key')
             from duckdb_columns() where database_name = current_database() and schema_name = 'main'
-              and table_name in (select table_name from duckdb_tables() where database_name = current_database() and schema_name = 'main')
-            group by table_name order by table_name
+            group by table_name
             """;
-        using var r = columns.ExecuteReader();
-        while (r.Read())
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
         {
-            var name = r.GetString(0);
+            var name = reader.GetString(0);
             if (!read.Contains(name.ToLowerInvariant())) continue;
-            if (r.GetBoolean(1)) rows.Add((name, "household_key"));
-            else if (r.GetBoolean(2)) rows.Add((name, "case_key"));
+            if (reader.GetBoolean(1)) rows.Add((name, "household_key"));
+            else if (reader.GetBoolean(2)) rows.Add((name, "case_key"));
         }
         return rows;
     }

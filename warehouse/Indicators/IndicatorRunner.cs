@@ -47,24 +47,19 @@ public static class IndicatorRunner
         if (additive.Count > 0)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            HouseholdDelta.Update(connection, additive.ToList(), catalogue, previousWarehouse!);
+            HouseholdDelta.AddCells(connection, additive.ToList(), catalogue, previousWarehouse!);
             fromTouchedHouseholds?.Invoke(additive.SelectMany(p => p.Indicators).Select(i => i.Id).ToList());
             modelTimer?.Invoke("households touched: " + string.Join("+", additive.SelectMany(p => p.Indicators).Select(i => i.Id)), clock.Elapsed.TotalSeconds);
         }
-        // The indicators updated in place keep their rows (but for the case manager's, recomputed).
-        var updated = additive.SelectMany(p => p.Indicators).ToHashSet();
-        var recomputed = indicators.Where(i => !updated.Contains(i)).ToList();
         if (changed is not null && hasMemberTable)
         {
             // A delta that changes the households recomputes every indicator with dimensions: their table is then
             // made anew rather than nearly every row of it deleted.
-            var ids = string.Join(", ", recomputed.Select(i => Sql.Literal(i.Id)).DefaultIfEmpty("''"));
-            var all = catalogue.Indicators.All(i => recomputed.Contains(i));
-            var allWithMembers = catalogue.Indicators.Where(i => catalogue.DimensionsOf(i).Count > 0).All(i => recomputed.Contains(i));
+            var ids = string.Join(", ", indicators.Select(i => Sql.Literal(i.Id)).DefaultIfEmpty("''"));
+            var all = catalogue.Indicators.All(i => indicators.Contains(i));
+            var allWithMembers = catalogue.Indicators.Where(i => catalogue.DimensionsOf(i).Count > 0).All(i => indicators.Contains(i));
             Sql.Exec(connection, all ? ValuesTable : $"delete from indicator_values where indicator_id in ({ids})");
             Sql.Exec(connection, allWithMembers ? MemberCellsTable : $"delete from indicator_member_cells where indicator_id in ({ids})");
-            if (updated.Count > 0)
-                Sql.Exec(connection, $"delete from indicator_values where level = 'case_manager' and indicator_id in ({string.Join(", ", updated.Select(i => Sql.Literal(i.Id)))})");
         }
         else
         {
@@ -89,7 +84,7 @@ public static class IndicatorRunner
         }
         if (withMembers) HouseholdMembers.Drop(connection);
         var grid = System.Diagnostics.Stopwatch.StartNew();
-        IndicatorGrid.Write(connection, recomputed, catalogue);
+        IndicatorGrid.Write(connection, indicators, catalogue);
         gridTimer?.Invoke(grid.Elapsed.TotalSeconds);
         CreateMemberGrid(connection);
         CheckShape(connection);
