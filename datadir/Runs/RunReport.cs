@@ -25,8 +25,6 @@ public sealed class RunReport
     [JsonPropertyName("peak_memory_mb")] public double PeakMemoryMb { get; set; }
     /// <summary>A delta whose marts and indicators were rebuilt only downstream of the tables it changed.</summary>
     [JsonPropertyName("partial_rebuild")] public bool PartialRebuild { get; set; }
-    /// <summary>The indicators a delta brought up to date from the households it touched, not recomputed whole.</summary>
-    [JsonPropertyName("indicators_from_touched_households")] public List<string> IndicatorsFromTouchedHouseholds { get; set; } = new();
     /// <summary>What the operator should know though the run went on (a forced publication, leftovers removed).</summary>
     [JsonPropertyName("warnings")] public List<string> Warnings { get; set; } = new();
     /// <summary>Where the report could not be written (DATA_DIR full or read-only), so the command line says so.</summary>

@@ -13,8 +13,6 @@ public sealed class IndicatorsStage : IPipelineStage
     {
         var warehouse = run.OpenWarehouse();
         var catalogue = IndicatorCatalogue.Load();
-        run.RecomputedIndicators = run.Stages.Run("indicators", null, () => IndicatorRunner.Run(warehouse, catalogue, changed: run.Changed,
-            previousWarehouse: run.Changed is not null && run.Previous is not null && run.IsDelta ? Monitoring.DataDir.DataDirectory.WarehouseFile(run.Previous) : null,
-            fromTouchedHouseholds: ids => run.Report.IndicatorsFromTouchedHouseholds.AddRange(ids)));
+        run.RecomputedIndicators = run.Stages.Run("indicators", null, () => IndicatorRunner.Run(warehouse, catalogue, changed: run.Changed));
     }
 }

@@ -33,10 +33,8 @@ public static class WarehouseLoader
             if (previousSnapshot is not null)
                 foreach (var lake in staged) CheckSameColumns(landing, lake, previousSnapshot);
             // A full export's staged tables are already in the file (the staging stage wrote them there).
-            var householdsOnly = previousSnapshot is not null && DeltaHouseholds.CollectBefore(landing, staged);
             if (previousSnapshot is not null)
                 foreach (var lake in staged) Sql.Exec(landing, Upsert(lake));
-            if (householdsOnly) DeltaHouseholds.CollectAfter(landing, staged);
             // The municipality list shipped with this release (validation used it): a delta marks it changed
             // only when it differs from the one the snapshot in service was built with.
             const string Municipalities = "SELECT * EXCLUDE (cadastral_code) FROM ref_municipalities";
@@ -67,7 +65,6 @@ public static class WarehouseLoader
             var changed = staged.Select(t => t.Table).Append("quarantine_by_ats").ToList();
             if (Sql.Scalar<string>(landing, MonthRange) != previousRange) changed.Add("run_meta");
             if (newMunicipalities) changed.Add("ref_municipalities");
-            if (changed.Contains("run_meta") || newMunicipalities) DeltaHouseholds.Forget(landing);
             return changed;
         }
         finally

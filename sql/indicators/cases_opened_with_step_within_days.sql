@@ -1,5 +1,3 @@
--- additive by household: each row comes from one household's (or case's) rows, so a delta's cells are brought
--- up to date from the households it touched (warehouse/Indicators/HouseholdDelta.cs).
 -- Cases opened in m that reached a step within {{days}} days of opened_date / cases opened in m, by the case's ATS
 -- and household. One model, two indicators (catalogue params): convocation_within_30_days (days_to_convocation, 30)
 -- and plan_within_90_days (days_to_plan, 90); the catalogue's censor_days drops the months not yet observable.

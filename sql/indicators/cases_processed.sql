@@ -1,5 +1,3 @@
--- additive by household: each row comes from one household's (or case's) rows, so a delta's cells are brought
--- up to date from the households it touched (warehouse/Indicators/HouseholdDelta.cs).
 -- cases_processed: distinct cases with at least one preassessment_completed, assessment_completed, plan_signed or
 -- monitoring_meeting event dated in m, by the case's ATS and household (a case has one of each, so the distinct
 -- counts per household add up to the distinct count per ATS). Case-manager rows: cases_processed_by_case_manager.sql.

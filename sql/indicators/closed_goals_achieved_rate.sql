@@ -1,5 +1,3 @@
--- additive by household: each row comes from one household's (or case's) rows, so a delta's cells are brought
--- up to date from the households it touched (warehouse/Indicators/HouseholdDelta.cs).
 -- closed_goals_achieved_rate: cases closed in m with closure_reason goals_achieved or employment / cases closed in m.
 select ats_code, strftime(closed_date, '%Y-%m') as month, household_key,
        count(*) filter (where closure_reason in ('goals_achieved', 'employment')) as numerator,

@@ -1,5 +1,3 @@
--- additive by household: each row comes from one household's (or case's) rows, so a delta's cells are brought
--- up to date from the households it touched (warehouse/Indicators/HouseholdDelta.cs).
 -- dq_events_after_closure (data quality): events dated in m after their case's closure date / events dated in m,
 -- by the event's ATS.
 select v.ats_code, v.month,

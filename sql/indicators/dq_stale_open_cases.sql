@@ -1,5 +1,3 @@
--- additive by household: each row comes from one household's (or case's) rows, so a delta's cells are brought
--- up to date from the households it touched (warehouse/Indicators/HouseholdDelta.cs).
 -- dq_stale_open_cases (data quality): cases open on end(m), opened at least 90 days before it, with no event
 -- dated in the 90 days up to end(m) / cases open on end(m) opened at least 90 days before it. A high share more
 -- often means events are not recorded in GePI than that nobody works the cases.

@@ -1,5 +1,3 @@
--- additive by household: each row comes from one household's (or case's) rows, so a delta's cells are brought
--- up to date from the households it touched (warehouse/Indicators/HouseholdDelta.cs).
 -- dq_unassigned_after_30_days (data quality): cases open on end(m), opened at least 30 days before it, that have
 -- no case manager on end(m) (none in the export, or first `assigned` event after end(m)) / cases open on end(m)
 -- opened at least 30 days before it. The export has no dated history of the case manager: a case's current one

@@ -1,5 +1,3 @@
--- additive by household: each row comes from one household's (or case's) rows, so a delta's cells are brought
--- up to date from the households it touched (warehouse/Indicators/HouseholdDelta.cs).
 -- Households whose {{date_column}} falls in m (and not after the reference date), by the ATS holding their
 -- municipality on end(m) (a municipality with no ATS that month counts nowhere). One model, the benefit pillar's
 -- indicators (catalogue params): applications_received, applications_rejected_rate, benefit_started,

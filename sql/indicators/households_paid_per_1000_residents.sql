@@ -1,6 +1,3 @@
--- additive by household: each row comes from one household's (or case's) rows, so a delta's cells are brought
--- up to date from the households it touched (warehouse/Indicators/HouseholdDelta.cs); the residents are no household's and
--- come out the same on both sides.
 -- households_paid_per_1000_residents: households paid for m / 2011 population of the territory's municipalities on
 -- end(m); the catalogue's scale (1,000) makes it per 1,000 residents. No household dimension: residents have none.
 with

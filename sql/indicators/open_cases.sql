@@ -1,5 +1,3 @@
--- additive by household: each row comes from one household's (or case's) rows, so a delta's cells are brought
--- up to date from the households it touched (warehouse/Indicators/HouseholdDelta.cs).
 -- open_cases: cases open on end(m) (opened_date <= end(m) and closed_date null or after it), by the case's ATS and
 -- household. The case-manager rows are open_cases_by_case_manager.sql.
 select c.ats_code, m.month, c.household_key, count(*) as numerator

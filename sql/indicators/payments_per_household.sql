@@ -1,5 +1,3 @@
--- additive by household: each row comes from one household's (or case's) rows, so a delta's cells are brought
--- up to date from the households it touched (warehouse/Indicators/HouseholdDelta.cs).
 -- Payments whose period is m, by the household's ATS in m (its municipality's dated membership on end(m)); a payment
 -- whose municipality has no ATS that month counts nowhere. (household_id, period) is the payments' key, so each row
 -- is one household paid. One model, two indicators (catalogue params): households_paid (numerator 1) and

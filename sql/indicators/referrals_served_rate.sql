@@ -1,5 +1,3 @@
--- additive by household: each row comes from one household's (or case's) rows, so a delta's cells are brought
--- up to date from the households it touched (warehouse/Indicators/HouseholdDelta.cs).
 -- referrals_served_rate: referrals with outcome served and outcome_date in m / referrals with outcome in (served,
 -- refused, no_capacity) and outcome_date in m. ATS = the case's ATS; household = the case's household.
 select r.ats_code, r.outcome_month as month, c.household_key,

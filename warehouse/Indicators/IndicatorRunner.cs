@@ -25,13 +25,8 @@ public static class IndicatorRunner
     /// Only the indicators reading one of them are recomputed; null recomputes all.
     /// </param>
     /// <returns>The ids of the indicators computed.</returns>
-    /// <param name="previousWarehouse">
-    /// optional, with <paramref name="changed"/>: the warehouse.duckdb in service, from which the additive indicators
-    /// are brought up to date for the households the delta touched (<see cref="HouseholdDelta"/>).
-    /// </param>
     public static IReadOnlySet<string> Run(DuckDBConnection connection, IndicatorCatalogue catalogue, Action<string, double>? modelTimer = null,
-        IReadOnlySet<string>? changed = null, Action<double>? gridTimer = null, string? previousWarehouse = null,
-        Action<IReadOnlyList<string>>? fromTouchedHouseholds = null)
+        IReadOnlySet<string>? changed = null, Action<double>? gridTimer = null)
     {
         catalogue.WriteTable(connection);
         var indicators = catalogue.Indicators
@@ -39,18 +34,6 @@ public static class IndicatorRunner
             .ToList();
         var hasMemberTable = Sql.Scalar(connection,
             "select count(*) from duckdb_tables() where table_name = 'indicator_member_cells'") is long n && n > 0;
-        IndicatorGrid.CreateCellsTable(connection);
-        var passes = ModelPass.Of(indicators, catalogue);
-        var additive = changed is not null && hasMemberTable && HouseholdDelta.Applies(connection, previousWarehouse)
-            ? passes.Where(HouseholdDelta.Additive).ToHashSet()
-            : [];
-        if (additive.Count > 0)
-        {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            HouseholdDelta.AddCells(connection, additive.ToList(), catalogue, previousWarehouse!);
-            fromTouchedHouseholds?.Invoke(additive.SelectMany(p => p.Indicators).Select(i => i.Id).ToList());
-            modelTimer?.Invoke("households touched: " + string.Join("+", additive.SelectMany(p => p.Indicators).Select(i => i.Id)), clock.Elapsed.TotalSeconds);
-        }
         if (changed is not null && hasMemberTable)
         {
             // A delta that changes the households recomputes every indicator with dimensions: their table is then
@@ -66,12 +49,13 @@ public static class IndicatorRunner
             if (changed is not null) indicators = catalogue.Indicators.ToList(); // built before dimensions existed: all again
             CreateTables(connection);
         }
-        var withMembers = passes.Except(additive).Any(p => catalogue.DimensionsOf(p.First).Count > 0);
+        IndicatorGrid.CreateCellsTable(connection);
+        var withMembers = indicators.Any(i => catalogue.DimensionsOf(i).Count > 0);
         if (withMembers) HouseholdMembers.Create(connection, catalogue.Dimensions);
-        foreach (var pass in passes)
+        foreach (var pass in ModelPass.Of(indicators, catalogue))
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            if (!additive.Contains(pass)) IndicatorGrid.AddCells(connection, pass, catalogue.DimensionsOf(pass.First));
+            IndicatorGrid.AddCells(connection, pass, catalogue.DimensionsOf(pass.First));
             foreach (var indicator in pass.Indicators.Where(i => i.HasCaseManagerLevel))
                 Sql.Exec(connection, $"""
                     insert into indicator_values
@@ -88,8 +72,6 @@ public static class IndicatorRunner
         gridTimer?.Invoke(grid.Elapsed.TotalSeconds);
         CreateMemberGrid(connection);
         CheckShape(connection);
-        // The households a delta touched serve this run only (written by the warehouse load).
-        Sql.Exec(connection, $"drop table if exists {HouseholdDelta.Table}");
         return indicators.Select(i => i.Id).ToHashSet();
     }
 
