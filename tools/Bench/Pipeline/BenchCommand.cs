@@ -184,7 +184,9 @@ public static class BenchCommand
 
     /// <summary>", peak 1,234 MB resident (.NET 56 MB)" for a stage whose memory was sampled.</summary>
     static string PeakOf(Dictionary<string, StageMemory.Peak>? peaks, string stage) =>
-        peaks?.GetValueOrDefault(stage) is { } p ? $", peak {p.ResidentMb:N0} MB resident (.NET {p.ManagedMb:N0} MB)" : "";
+        peaks?.GetValueOrDefault(stage) is { } p
+            ? $", peak {p.ResidentMb:N0} MB resident (.NET {p.ManagedMb:N0} MB{(p.DuckDbMb is { } d ? $"; DuckDB {d:N0} MB, spilled {p.DuckDbSpilledMb:N0}: {p.DuckDbTags}" : "")})"
+            : "";
 
     /// <summary>Written to a log, the console has no width: Spectre would assume 80 columns and fold every cell.</summary>
     internal static void WideWhenRedirected()
