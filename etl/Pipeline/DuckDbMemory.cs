@@ -25,6 +25,10 @@ public static class DuckDbMemory
     public static string Limit { get; set; } =
         Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } value ? value.Trim() : DefaultLimit;
 
+    /// <summary>Raised on the opening thread once a connection has its limit: the benchmark reads DuckDB's own
+    /// accounting (<c>duckdb_memory()</c>) through it between stages. Nothing in the product listens.</summary>
+    public static event Action<DuckDBConnection>? Applied;
+
     /// <summary>Sets the limit and where to spill above it, before anything is read into <paramref name="connection"/>.</summary>
     public static void Apply(DuckDBConnection connection, string spillDir)
     {
@@ -38,6 +42,7 @@ public static class DuckDbMemory
         {
             throw new ArgumentException($"{EnvironmentVariable}={Limit} is not a DuckDB memory limit (e.g. 2GB or 500MB): {e.Message.Split('\n')[0]}");
         }
+        Applied?.Invoke(connection);
     }
 
     /// <summary>A spill folder of its own for a reader that holds no writer lock (publish, extract): DATA_DIR/tmp/read-&lt;pid&gt;-&lt;random&gt;,

@@ -8,16 +8,20 @@ namespace Monitoring.Etl.Pseudonymize;
 /// Builds <c>pmap_&lt;domain&gt;(id, key)</c> in the landing database: every distinct identifier of
 /// a domain, across all files of the export, pseudonymized once (HMAC costs ~1 µs a value, and a
 /// household id recurs in ~15 payment rows). Staging models join to these maps.
-/// The ids stream out of DuckDB and their keys go back in batches of <see cref="Batch"/>, through an appender on a
+/// The ids stream out of DuckDB and their keys go back in batches of <see cref="DefaultBatch"/>, through an appender on a
 /// second connection (a connection streaming a result runs nothing else): the .NET heap holds one batch, not every
 /// id of a domain (6.6M person ids at the history preset's scale), while validation fills DuckDB's own memory beside it.
 /// </summary>
 public static class PseudonymMaps
 {
-    public const int Batch = 100_000;
+    /// <summary>Ids per batch: large enough that a batch's HMACs and appends dwarf its overhead, small enough that the
+    /// .NET heap never holds more than a few MB of ids.</summary>
+    public const int DefaultBatch = 100_000;
 
-    public static IReadOnlyDictionary<string, long> Build(DuckDBConnection conn, Pseudonymizer pseudonymizer, IEnumerable<FileSpec> loadedFiles)
+    /// <param name="batch">Ids per batch; another size only in tests, to cross the batch boundary on a small export.</param>
+    public static IReadOnlyDictionary<string, long> Build(DuckDBConnection conn, Pseudonymizer pseudonymizer, IEnumerable<FileSpec> loadedFiles, int batch = DefaultBatch)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
         var sources = loadedFiles
             .SelectMany(f => f.Columns.Where(c => c.PseudonymDomain is not null).Select(c => (f, c)))
             .GroupBy(x => x.c.PseudonymDomain!);
@@ -29,7 +33,7 @@ public static class PseudonymMaps
             var union = string.Join(" UNION ALL ", domain.Select(x => $"SELECT \"{x.c.Name}\" AS id FROM raw_{x.f.Stem}"));
             Sql.Exec(conn, $"CREATE OR REPLACE TABLE pmap_{domain.Key} (id VARCHAR, key UUID)");
             long count = 0;
-            var ids = new List<string>(Batch);
+            var ids = new List<string>(Math.Min(batch, DefaultBatch));
             using (var appender = writer.CreateAppender($"pmap_{domain.Key}"))
             {
                 void Flush()
@@ -47,7 +51,7 @@ public static class PseudonymMaps
                     while (reader.Read())
                     {
                         ids.Add(reader.GetString(0));
-                        if (ids.Count == Batch) Flush();
+                        if (ids.Count == batch) Flush();
                     }
                 if (ids.Count > 0) Flush();
             }

@@ -28,6 +28,18 @@ public sealed class ScalesBenchTests
             // A tiny run needs some tens of MB and nowhere near the target; the delta's peak is measured apart.
             Assert.InRange(scale.GetProperty("peak_memory_mb").GetDouble(), 30, 3072);
             Assert.InRange(scale.GetProperty("delta_peak_memory_mb").GetDouble(), 30, 3072);
+            // The delta runs in a process of its own: it begins with far less resident than the full run's peak (in the
+            // full run's process it began with what that run, the panels and the delta export's making left behind).
+            Assert.True(scale.GetProperty("delta_resident_at_start_mb").GetDouble() < scale.GetProperty("peak_memory_mb").GetDouble() / 2,
+                $"delta began with {scale.GetProperty("delta_resident_at_start_mb")} MB resident, the full run peaked at {scale.GetProperty("peak_memory_mb")} MB");
+            Assert.Equal("succeeded", scale.GetProperty("delta_status").GetString());
+            // Each stage's sampled peak, and what DuckDB itself held then, for the full run and the delta.
+            foreach (var phase in new[] { "stages_peak_mb", "delta_stages_peak_mb" })
+            {
+                var indicators = scale.GetProperty(phase).GetProperty("indicators");
+                Assert.InRange(indicators.GetProperty("resident_mb").GetDouble(), 30, 3072);
+                Assert.True(indicators.GetProperty("duckdb_mb").GetDouble() > 0, $"{phase}: no DuckDB figure for the indicators stage");
+            }
             var native = scale.GetProperty("native_csv_to_parquet_seconds").GetDouble();
             var full = scale.GetProperty("full_run_seconds").GetDouble();
             Assert.True(native > 0 && full > native, $"native {native} s, full {full} s");

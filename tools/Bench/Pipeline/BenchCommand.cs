@@ -38,10 +38,11 @@ public static class BenchCommand
         panelRepeat.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--panel-repeat must be 0 or more"); });
         var seed = new Option<int>("--seed") { Description = "the generator's seed", HelpName = "N", DefaultValueFactory = _ => 7 };
         var work = new Option<string?>("--work") { Description = "where the export (generated once, then reused), the native baseline and the data go (default .bench/PRESET; with --scales, .bench with a folder per scale)", HelpName = "DIR" };
+        var deltaOnly = new Option<bool>("--delta-only") { Description = "only the 1% daily delta, applied to the snapshot WORK/data holds, in this process (how the benchmark measures the delta in a child process of its own)" };
         var output = new Option<string?>("--out") { Description = "where to write the results as JSON (default WORK/bench.json)", HelpName = "FILE.json" };
         var verb = new Verb("pipeline", "time the full pipeline and a 1% daily delta against DuckDB's native CSV → Parquet of the same files, and the panels on the snapshot")
         {
-            preset, scales, seed, work, output, panelRepeat,
+            preset, scales, seed, work, output, panelRepeat, deltaOnly,
         };
         verb.UsageExit = 2;
         verb.SetAction(parsed =>
@@ -50,6 +51,11 @@ public static class BenchCommand
             {
                 var root = Path.GetFullPath(parsed.GetValue(work) ?? ".bench");
                 return ScaleRunner.Run(SplitScales(list), parsed.GetValue(seed), root, parsed.GetValue(output) ?? Path.Combine(root, "bench.json"), parsed.GetValue(panelRepeat));
+            }
+            if (parsed.GetValue(deltaOnly))
+            {
+                var deltaWork = Path.GetFullPath(parsed.GetValue(work) ?? Path.Combine(".bench", parsed.GetValue(preset)!));
+                return DeltaPhase.Run(deltaWork, Path.Combine(deltaWork, $"export-seed{parsed.GetValue(seed)}"), parsed.GetValue(output) ?? Path.Combine(deltaWork, "delta.json"));
             }
             return Run(parsed.GetValue(preset)!, parsed.GetValue(seed), parsed.GetValue(work), parsed.GetValue(output), parsed.GetValue(panelRepeat));
         });
@@ -86,7 +92,13 @@ public static class BenchCommand
         var peakOwn = PeakMemory.Reset(); // the generator's and the native baseline's memory are not the pipeline's
         var residentMb = PeakMemory.ResidentMb();
         var clock = Stopwatch.StartNew();
-        var full = PipelineRunner.Run(new PipelineOptions { Source = export, DataDir = data });
+        RunReport full;
+        Dictionary<string, StageMemory.Peak> stagesPeak;
+        using (var memory = new StageMemory())
+        {
+            full = PipelineRunner.Run(new PipelineOptions { Source = export, DataDir = data }, memory);
+            stagesPeak = memory.Peaks.ToDictionary(p => p.Stage, p => p.Peak);
+        }
         var fullSeconds = clock.Elapsed.TotalSeconds;
         var peakMb = PeakMemory.Mb();
 
@@ -98,14 +110,18 @@ public static class BenchCommand
             panels = QueryBenchmark.Run(data, panelRepeat);
         }
 
-        AnsiConsole.MarkupLine("daily delta (1%) …");
-        var delta = DeltaExportMaker.Make(export, Path.Combine(work, "delta"));
-        PeakMemory.Reset();
-        var deltaResidentMb = PeakMemory.ResidentMb();
-        clock.Restart();
-        var deltaReport = PipelineRunner.Run(new PipelineOptions { Source = delta, DataDir = data });
-        var deltaSeconds = clock.Elapsed.TotalSeconds;
-        var deltaPeakMb = PeakMemory.Mb();
+        // The delta in a process of its own, as `etl run` or the scheduler's job runs it: its peak is its own, not what
+        // the full run, the panels and the delta export's making left resident in this one.
+        AnsiConsole.MarkupLine("daily delta (1%, child process) …");
+        var deltaOut = Path.Combine(work, "delta.json");
+        if (File.Exists(deltaOut)) File.Delete(deltaOut);
+        ChildProcess.Run(["pipeline", "--delta-only", "--preset", presetName, "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--work", work, "--out", deltaOut]);
+        var delta = File.Exists(deltaOut) ? JsonSerializer.Deserialize<DeltaPhase.Result>(File.ReadAllText(deltaOut), DeltaPhase.Json) : null;
+        var deltaReport = delta?.Report ?? new RunReport { Status = RunStatus.Failed, Error = "the delta's child process ended without results" };
+        var deltaSeconds = delta?.Seconds ?? double.NaN;
+        var deltaPeakMb = delta?.PeakMb ?? double.NaN;
+        var deltaResidentMb = delta?.ResidentAtStartMb ?? double.NaN;
 
         var rows = full.Files.Values.Sum(f => f.Read);
         var result = new
@@ -121,6 +137,8 @@ public static class BenchCommand
             full_ratio_to_native = Math.Round(fullSeconds / nativeSeconds, 2),
             full_rows_per_second = Math.Round(rows / fullSeconds),
             stages_seconds = full.StageSeconds,
+            // The highest resident memory sampled while each stage ran, and .NET's heap then (StageMemory).
+            stages_peak_mb = stagesPeak,
             peak_memory_mb = Math.Round(peakMb),
             delta_peak_memory_mb = Math.Round(deltaPeakMb),
             resident_at_start_mb = Math.Round(residentMb),
@@ -132,6 +150,7 @@ public static class BenchCommand
             delta_status = deltaReport.Status,
             delta_ratio_to_full = Math.Round(deltaSeconds / fullSeconds, 3),
             delta_stages_seconds = deltaReport.StageSeconds,
+            delta_stages_peak_mb = delta?.StagesPeak,
             panels,
             targets = new { full_ratio = FullTarget, delta_ratio = DeltaTarget, peak_memory_mb = MemoryTargetMb, panel_p95_ms = QueryBenchmark.DefaultTargetMs },
         };
@@ -148,9 +167,9 @@ public static class BenchCommand
         t.AddRow("peak memory, delta", $"{deltaPeakMb:N0} MB{(peakOwn ? $" ({deltaResidentMb:N0} resident when it began)" : " (process)")}", $"≤ {MemoryTargetMb:N0} MB", Verdict(deltaPeakMb <= MemoryTargetMb));
         t.AddRow("delta ÷ full", $"{deltaSeconds / fullSeconds:P0}", $"≤ {DeltaTarget:P0}", Verdict(deltaSeconds / fullSeconds <= DeltaTarget));
         // Pseudonym maps are built beside validation on a full export: the stages add up to more than the total.
-        foreach (var (stage, s) in full.StageSeconds) t.AddRow($"  stage {stage}{(stage == "pseudonymize" ? " (beside validate)" : "")}", $"{s:0.00} s", "", "");
+        foreach (var (stage, s) in full.StageSeconds) t.AddRow($"  stage {stage}{(stage == "pseudonymize" ? " (beside validate)" : "")}", $"{s:0.00} s{PeakOf(stagesPeak, stage)}", "", "");
         // The delta's own stages: which of them keeps it above its target.
-        foreach (var (stage, s) in deltaReport.StageSeconds) t.AddRow($"  delta stage {stage}", $"{s:0.00} s", "", "");
+        foreach (var (stage, s) in deltaReport.StageSeconds) t.AddRow($"  delta stage {stage}", $"{s:0.00} s{PeakOf(delta?.StagesPeak, stage)}", "", "");
         t.AddRow("rows", $"{rows:N0} ({rows / fullSeconds:N0}/s)", "", "");
         if (panels is not null)
         {
@@ -162,6 +181,12 @@ public static class BenchCommand
         AnsiConsole.MarkupLine($"written to {output}");
         return full.Status == RunStatus.Succeeded && deltaReport.Status == RunStatus.Succeeded ? 0 : 1;
     }
+
+    /// <summary>", peak 1,234 MB resident (.NET 56 MB)" for a stage whose memory was sampled.</summary>
+    static string PeakOf(Dictionary<string, StageMemory.Peak>? peaks, string stage) =>
+        peaks?.GetValueOrDefault(stage) is { } p
+            ? $", peak {p.ResidentMb:N0} MB resident (.NET {p.ManagedMb:N0} MB{(p.DuckDbMb is { } d ? $"; DuckDB {d:N0} MB, spilled {p.DuckDbSpilledMb:N0}: {p.DuckDbTags}" : "")})"
+            : "";
 
     /// <summary>Written to a log, the console has no width: Spectre would assume 80 columns and fold every cell.</summary>
     internal static void WideWhenRedirected()

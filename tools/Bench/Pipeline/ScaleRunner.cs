@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -24,7 +23,7 @@ public static class ScaleRunner
             var scaleOut = Path.Combine(scaleWork, "bench.json");
             if (File.Exists(scaleOut)) File.Delete(scaleOut); // never report an earlier run's figures as this one's
             AnsiConsole.MarkupLine($"[bold]scale {scale}[/] (child process) …");
-            var code = RunChild(["pipeline", "--preset", scale, "--seed", seed.ToString(CultureInfo.InvariantCulture),
+            var code = ChildProcess.Run(["pipeline", "--preset", scale, "--seed", seed.ToString(CultureInfo.InvariantCulture),
                 "--work", scaleWork, "--out", scaleOut, "--panel-repeat", panelRepeat.ToString(CultureInfo.InvariantCulture)]);
             if (code != 0) exit = 1;
             if (!File.Exists(scaleOut))
@@ -91,17 +90,5 @@ public static class ScaleRunner
                 return timing is null ? "" : $"{timing["p95_ms"]!.GetValue<double>():0.0}{(timing["met"]!.GetValue<bool>() ? "" : " [red]MISSED[/]")}";
             })]);
         AnsiConsole.Write(p);
-    }
-
-    /// <summary>This benchmark again, as a child process (through dotnet when that is how this one was started); its output passes through.</summary>
-    static int RunChild(IReadOnlyList<string> args)
-    {
-        var self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell this process's executable");
-        var psi = new ProcessStartInfo(self) { UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet") psi.ArgumentList.Add(typeof(ScaleRunner).Assembly.Location);
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var child = Process.Start(psi)!;
-        child.WaitForExit(); // a history run takes tens of minutes: the bench waits for it, with its output on the console
-        return child.ExitCode;
     }
 }
