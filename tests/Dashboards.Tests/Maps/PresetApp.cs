@@ -28,6 +28,9 @@ public abstract class PresetApp(GeneratorPreset preset, string name) : IAsyncLif
     /// <summary>Changes the export before the pipeline reads it (the manifest is rewritten by the caller).</summary>
     protected virtual void Edit(string exportDir) { }
 
+    /// <summary>Adds to the DATA_DIR after the pipeline loaded it, before the app starts (e.g. an open-data release).</summary>
+    protected virtual void AfterLoad(string dataDir) { }
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Root);
@@ -35,6 +38,7 @@ public abstract class PresetApp(GeneratorPreset preset, string name) : IAsyncLif
         Edit(ExportDir);
         var report = await PipelineRunner.RunAsync(new PipelineOptions { Source = ExportDir, DataDir = DataDir, Demo = true });
         Assert.True(report.Status == RunStatus.Succeeded, $"pipeline {report.Status}: {report.Error}");
+        AfterLoad(DataDir);
         BaseUrl = $"http://127.0.0.1:{AppProcess.FreePort()}";
         _app = AppProcess.Start(AppProcess.DashboardsDll(), DataDir, BaseUrl, LogPath);
         await AppProcess.WaitUntilServingAsync(_app, BaseUrl, LogPath, seconds: 300);
@@ -53,7 +57,7 @@ public abstract class PresetApp(GeneratorPreset preset, string name) : IAsyncLif
         return c;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();

@@ -7,7 +7,7 @@ namespace Monitoring.Tests.Dashboards.Ministry;
 /// members of a ratio beside the total against the test's own SQL, one bar per member, and the catalogue's targets
 /// beside the headline values.
 /// </summary>
-[Collection("app")]
+[Collection("app-pages")]
 public sealed class MinistryDimensionTests(DashboardsApp app)
 {
     [Fact]

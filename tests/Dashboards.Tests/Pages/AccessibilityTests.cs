@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace Monitoring.Tests.Dashboards.Pages;
 
-[Collection("app")]
+[Collection("app-pages")]
 public sealed class AccessibilityTests(DashboardsApp app)
 {
     [Theory]

@@ -1,6 +1,6 @@
 namespace Monitoring.Tests.Dashboards.Planner;
 
-[Collection("app")]
+[Collection("app-pages")]
 public sealed class PlannerDashboardTests(DashboardsApp app)
 {
     private static string FirstAts(DuckDB.NET.Data.DuckDBConnection db, string region)

@@ -7,7 +7,7 @@ namespace Monitoring.Tests.Dashboards.Security;
 /// the securitypolicyviolation event nor a console error), Blazor's script runs and every ApexCharts chart is drawn;
 /// and another site cannot frame the pages.
 /// </summary>
-[Collection("app")]
+[Collection("app-pages")]
 public sealed class ContentSecurityPolicyTests(DashboardsApp app)
 {
     private const string CollectViolations = """

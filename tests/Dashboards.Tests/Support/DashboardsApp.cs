@@ -10,15 +10,20 @@ namespace Monitoring.Tests.Dashboards;
 
 /// <summary>
 /// One real DATA_DIR (the tiny preset through the real pipeline), the real dashboards app started as a child
-/// process on a free port, and a real headless Chromium. Shared by the end-to-end tests of the "app" collection.
+/// process on a free port, and a real headless Chromium. Shared by the end-to-end tests of one collection: "app"
+/// (tests that change its DATA_DIR) or "app-pages" (tests that only read pages); each has an instance of its own.
 /// </summary>
 public sealed class DashboardsApp : IAsyncLifetime
 {
+    // The first instance logs to app.log, the second to app-2.log (the two collections run side by side).
+    private static int _instances;
+    private readonly int _instance = Interlocked.Increment(ref _instances);
+
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "dashboards-tests-" + Guid.NewGuid().ToString("N")[..8]);
     public string ExportDir => Path.Combine(Root, "export");
     public string DataDir => Path.Combine(Root, "data");
     public string BaseUrl { get; private set; } = "";
-    public string LogPath => Path.Combine(Artifacts.Dir, "app.log");
+    public string LogPath => Path.Combine(Artifacts.Dir, _instance == 1 ? "app.log" : $"app-{_instance}.log");
     public IBrowser Browser { get; private set; } = default!;
 
     public const string Chromium = "/usr/bin/chromium";
