@@ -22,6 +22,8 @@ public abstract class PresetApp(GeneratorPreset preset, string name) : IAsyncLif
     public string BaseUrl { get; private set; } = "";
     public string LogPath => Path.Combine(Artifacts.Dir, $"{name}-app.log");
     public IBrowser Browser { get; private set; } = default!;
+    /// <summary>The windows the running test opened (closed after it by <see cref="BrowserTest"/>).</summary>
+    public OpenWindows Windows { get; } = new();
     private IPlaywright? _playwright;
     private Process? _app;
 
@@ -47,7 +49,7 @@ public abstract class PresetApp(GeneratorPreset preset, string name) : IAsyncLif
     }
 
     /// <summary>A fresh 1280×900 window, signed in as the demo user of the role (null = the public).</summary>
-    public Task<IPage> WindowAsync(string? demoUser) => DashboardsApp.WindowAsync(Browser, BaseUrl, demoUser);
+    public Task<IPage> WindowAsync(string? demoUser) => DashboardsApp.WindowAsync(Browser, BaseUrl, demoUser, Windows);
 
     /// <summary>The warehouse in service, opened read-only by the test itself.</summary>
     public DuckDBConnection Warehouse()

@@ -8,7 +8,7 @@ namespace Monitoring.Tests.Dashboards.Ministry;
 /// beside the headline values.
 /// </summary>
 [Collection("app-pages")]
-public sealed class MinistryDimensionTests(DashboardsApp app)
+public sealed class MinistryDimensionTests(DashboardsApp app) : BrowserTest(app.Windows)
 {
     [Fact]
     public async Task Ministry_sees_a_rate_by_pathway_nationally_with_numerator_and_denominator()

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace Monitoring.Tests.Dashboards.Pages;
 
 [Collection("app-pages")]
-public sealed class AccessibilityTests(DashboardsApp app)
+public sealed class AccessibilityTests(DashboardsApp app) : BrowserTest(app.Windows)
 {
     [Theory]
     [InlineData(null, "/public")]

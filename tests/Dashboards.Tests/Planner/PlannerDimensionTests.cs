@@ -10,7 +10,7 @@ namespace Monitoring.Tests.Dashboards.Planner;
 /// each measure's first month marked, the target line, axe, and the refusals of a tampered parameter.
 /// </summary>
 [Collection("app-pages")]
-public sealed class PlannerDimensionTests(DashboardsApp app)
+public sealed class PlannerDimensionTests(DashboardsApp app) : BrowserTest(app.Windows)
 {
     private const string Region = "15";
     private static readonly PageWaitForSelectorOptions Drawn = new() { Timeout = 15000 };

@@ -9,7 +9,7 @@ namespace Monitoring.Tests.Dashboards.Planner;
 /// budget by fund with the hires it could pay. Expected figures are the test's own SQL and arithmetic.
 /// </summary>
 [Collection("app-pages")]
-public sealed class RegionPlannerPanelsTests(DashboardsApp app)
+public sealed class RegionPlannerPanelsTests(DashboardsApp app) : BrowserTest(app.Windows)
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     private const string Region = "15";

@@ -8,7 +8,7 @@ namespace Monitoring.Tests.Dashboards.Security;
 /// and another site cannot frame the pages.
 /// </summary>
 [Collection("app-pages")]
-public sealed class ContentSecurityPolicyTests(DashboardsApp app)
+public sealed class ContentSecurityPolicyTests(DashboardsApp app) : BrowserTest(app.Windows)
 {
     private const string CollectViolations = """
         window.__csp = [];
