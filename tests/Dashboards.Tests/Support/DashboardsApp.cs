@@ -65,6 +65,8 @@ public sealed class DashboardsApp : IAsyncLifetime
     /// </summary>
     internal static void Patient(IBrowserContext context)
     {
+        // Assertions.Expect waits 5 s by default: an ATS's trend after a drill-down click took longer on a loaded run.
+        Assertions.SetDefaultExpectTimeout(30_000);
         context.SetDefaultTimeout(90_000);
         context.SetDefaultNavigationTimeout(90_000);
     }
