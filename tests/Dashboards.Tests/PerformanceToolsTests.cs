@@ -5,7 +5,7 @@ namespace Monitoring.Tests.Dashboards;
 
 /// <summary>The load tester (tools/LoadTest) against the running app, and the public page's cache. The tools' own tests are in Tools.Tests.</summary>
 [Collection("app")]
-public sealed class PerformanceToolsTests(DashboardsApp app)
+public sealed class PerformanceToolsTests(DashboardsApp app) : BrowserTest(app.Windows)
 {
     [Fact]
     public async Task Load_test_from_a_second_process_reports_throughput_latency_and_no_errors()

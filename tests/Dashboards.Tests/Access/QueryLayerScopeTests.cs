@@ -4,7 +4,7 @@ namespace Monitoring.Tests.Dashboards.Access;
 
 /// <summary>The scoped query layer without the web host, on the real DATA_DIR: every out-of-scope call throws.</summary>
 [Collection("app")]
-public sealed class QueryLayerScopeTests(DashboardsApp app)
+public sealed class QueryLayerScopeTests(DashboardsApp app) : BrowserTest(app.Windows)
 {
     [Fact]
     public void Each_role_is_refused_outside_its_scope_and_served_inside_it()

@@ -17,7 +17,7 @@ namespace Monitoring.Tests.Dashboards.Alerts;
 /// here would spoil the operations page test's empty job history.)
 /// </summary>
 [Collection("app")]
-public sealed class AlertInboxTests(DashboardsApp app)
+public sealed class AlertInboxTests(DashboardsApp app) : BrowserTest(app.Windows)
 {
     private const string Rows = "table.alerts-table tbody tr";
 

@@ -1,7 +1,7 @@
 namespace Monitoring.Tests.Dashboards.Casework;
 
 [Collection("app")]
-public sealed class CaseworkDashboardTests(DashboardsApp app)
+public sealed class CaseworkDashboardTests(DashboardsApp app) : BrowserTest(app.Windows)
 {
     private static string Label(string key) => "CM-" + key[..6];
 

@@ -9,7 +9,7 @@ namespace Monitoring.Tests.Dashboards.Casework;
 /// the test's own SQL over the warehouse, and the raw ids come from the export the pipeline read.
 /// </summary>
 [Collection("app")]
-public sealed class CoordinatorTeamTests(DashboardsApp app)
+public sealed class CoordinatorTeamTests(DashboardsApp app) : BrowserTest(app.Windows)
 {
     private static string Label(string key) => "CM-" + key[..6];
 

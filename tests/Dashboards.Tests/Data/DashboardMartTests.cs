@@ -11,7 +11,7 @@ namespace Monitoring.Tests.Dashboards.Data;
 /// warehouse's own rows, and a snapshot without them (built by an earlier release) refused with a clear message.
 /// </summary>
 [Collection("app")]
-public sealed class DashboardMartTests(DashboardsApp app)
+public sealed class DashboardMartTests(DashboardsApp app) : BrowserTest(app.Windows)
 {
     private static double? Median(List<double> values)
     {

@@ -1,7 +1,7 @@
 namespace Monitoring.Tests.Dashboards.Data;
 
 [Collection("app")]
-public sealed class SnapshotSwitchTests(DashboardsApp app)
+public sealed class SnapshotSwitchTests(DashboardsApp app) : BrowserTest(app.Windows)
 {
     [Fact]
     public async Task A_new_snapshot_is_served_without_restarting_the_app()

@@ -1,14 +1,20 @@
 using Xunit.Abstractions;
+using Monitoring.Tests.Dashboards.Maps;
 
 namespace Monitoring.Tests.Dashboards.Disclosure;
 
 /// <summary>
-/// Issue 12, disclosure: the real app on a real snapshot with its real open-data release; everything public pulled over
-/// HTTP (<see cref="PublicHarvest"/>) and attacked (<see cref="HiddenCellAttack"/>).
+/// Issue 12, disclosure: the real app on a real snapshot with its real open-data release (the tiny-italy app of the
+/// "maps" collection); everything public pulled over HTTP once (<see cref="PublicHarvest"/>) and attacked
+/// (<see cref="HiddenCellAttack"/>).
 /// </summary>
-public sealed partial class PublicDisclosureAttackTests(PublicSurfacesApp app, ITestOutputHelper output) : IClassFixture<PublicSurfacesApp>
+[Collection("maps")]
+public sealed partial class PublicDisclosureAttackTests(ItalyMapsApp app, ITestOutputHelper output) : IAsyncLifetime
 {
-    private PublicHarvest H => app.Harvest;
+    private PublicHarvest H = default!;
+
+    public async Task InitializeAsync() => H = await app.HarvestAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public void No_hidden_cell_can_be_recovered_from_every_public_table_csv_and_the_open_data_release_together()

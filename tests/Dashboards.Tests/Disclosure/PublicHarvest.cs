@@ -1,6 +1,7 @@
 using System.Globalization;
 using AngleSharp.Html.Parser;
 using DuckDB.NET.Data;
+using Monitoring.Tests.Dashboards.Maps;
 
 namespace Monitoring.Tests.Dashboards.Disclosure;
 
@@ -42,7 +43,7 @@ public sealed class PublicHarvest
     public Dictionary<string, string> AtsRegion { get; } = [];
     public int Requests { get; private set; }
 
-    public static async Task<PublicHarvest> PullAsync(PublicSurfacesApp app, bool pages)
+    public static async Task<PublicHarvest> PullAsync(ItalyMapsApp app, bool pages)
     {
         var h = new PublicHarvest();
         var parser = new HtmlParser();
@@ -101,7 +102,7 @@ public sealed class PublicHarvest
         return h;
     }
 
-    private async Task<string> Get(PublicSurfacesApp app, string url)
+    private async Task<string> Get(ItalyMapsApp app, string url)
     {
         Requests++;
         return await app.GetAsync(url);

@@ -10,7 +10,7 @@ namespace Monitoring.Tests.Dashboards.Downloads;
 /// must come back neutralised by a leading ', and the negative z-scores must still be bare numbers.
 /// </summary>
 [Collection("app")]
-public sealed class CsvInjectionDownloadTests(DashboardsApp app)
+public sealed class CsvInjectionDownloadTests(DashboardsApp app) : BrowserTest(app.Windows)
 {
     const string Attack = "-1+1+cmd|' /C calc'!A0";
 

@@ -10,7 +10,7 @@ namespace Monitoring.Tests.Dashboards.Downloads;
 /// the public page and served read-only; research extracts made by the real extractor, for the ministry only.
 /// </summary>
 [Collection("app")]
-public sealed class DownloadsTests(DashboardsApp app)
+public sealed class DownloadsTests(DashboardsApp app) : BrowserTest(app.Windows)
 {
     private string OpenDataDir => Path.Combine(app.DataDir, "opendata");
 

@@ -22,11 +22,16 @@ public abstract class PresetApp(GeneratorPreset preset, string name) : IAsyncLif
     public string BaseUrl { get; private set; } = "";
     public string LogPath => Path.Combine(Artifacts.Dir, $"{name}-app.log");
     public IBrowser Browser { get; private set; } = default!;
+    /// <summary>The windows the running test opened (closed after it by <see cref="BrowserTest"/>).</summary>
+    public OpenWindows Windows { get; } = new();
     private IPlaywright? _playwright;
     private Process? _app;
 
     /// <summary>Changes the export before the pipeline reads it (the manifest is rewritten by the caller).</summary>
     protected virtual void Edit(string exportDir) { }
+
+    /// <summary>Adds to the DATA_DIR after the pipeline loaded it, before the app starts (e.g. an open-data release).</summary>
+    protected virtual void AfterLoad(string dataDir) { }
 
     public async Task InitializeAsync()
     {
@@ -35,6 +40,7 @@ public abstract class PresetApp(GeneratorPreset preset, string name) : IAsyncLif
         Edit(ExportDir);
         var report = await PipelineRunner.RunAsync(new PipelineOptions { Source = ExportDir, DataDir = DataDir, Demo = true });
         Assert.True(report.Status == RunStatus.Succeeded, $"pipeline {report.Status}: {report.Error}");
+        AfterLoad(DataDir);
         BaseUrl = $"http://127.0.0.1:{AppProcess.FreePort()}";
         _app = AppProcess.Start(AppProcess.DashboardsDll(), DataDir, BaseUrl, LogPath);
         await AppProcess.WaitUntilServingAsync(_app, BaseUrl, LogPath, seconds: 300);
@@ -43,7 +49,7 @@ public abstract class PresetApp(GeneratorPreset preset, string name) : IAsyncLif
     }
 
     /// <summary>A fresh 1280×900 window, signed in as the demo user of the role (null = the public).</summary>
-    public Task<IPage> WindowAsync(string? demoUser) => DashboardsApp.WindowAsync(Browser, BaseUrl, demoUser);
+    public Task<IPage> WindowAsync(string? demoUser) => DashboardsApp.WindowAsync(Browser, BaseUrl, demoUser, Windows);
 
     /// <summary>The warehouse in service, opened read-only by the test itself.</summary>
     public DuckDBConnection Warehouse()
@@ -53,7 +59,7 @@ public abstract class PresetApp(GeneratorPreset preset, string name) : IAsyncLif
         return c;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();

@@ -12,7 +12,7 @@ namespace Monitoring.Tests.Dashboards.Maps;
 /// both, each region must be reachable by keyboard with its name and value, and a region must lead to its ATS.
 /// </summary>
 [Collection("maps")]
-public sealed class RegionMapTests(ItalyMapsApp app)
+public sealed class RegionMapTests(ItalyMapsApp app) : BrowserTest(app.Windows)
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 

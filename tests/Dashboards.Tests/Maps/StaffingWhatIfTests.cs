@@ -11,7 +11,7 @@ namespace Monitoring.Tests.Dashboards.Maps;
 /// reference/staffing-cost.json). Tampered parameters get 400, ATS outside the region and other roles 403.
 /// </summary>
 [Collection("maps")]
-public sealed class StaffingWhatIfTests(ItalyMapsApp app)
+public sealed class StaffingWhatIfTests(ItalyMapsApp app) : BrowserTest(app.Windows)
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     private const string Region = "15";

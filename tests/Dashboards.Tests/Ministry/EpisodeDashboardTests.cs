@@ -10,7 +10,7 @@ namespace Monitoring.Tests.Dashboards.Ministry;
 /// through pages, CSV and the query layer; nothing on the public page.
 /// </summary>
 [Collection("app")]
-public sealed class EpisodeDashboardTests(DashboardsApp app)
+public sealed class EpisodeDashboardTests(DashboardsApp app) : BrowserTest(app.Windows)
 {
     const string Panel = ".grid-table[data-panel='episodes']";
 

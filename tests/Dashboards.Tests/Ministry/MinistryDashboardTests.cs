@@ -4,7 +4,7 @@ using Monitoring.DataDir.FollowUp;
 namespace Monitoring.Tests.Dashboards.Ministry;
 
 [Collection("app")]
-public sealed class MinistryDashboardTests(DashboardsApp app)
+public sealed class MinistryDashboardTests(DashboardsApp app) : BrowserTest(app.Windows)
 {
     [Fact]
     public async Task Headline_tiles_show_the_warehouse_national_values_of_the_latest_month()

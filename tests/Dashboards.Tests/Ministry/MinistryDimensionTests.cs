@@ -7,8 +7,8 @@ namespace Monitoring.Tests.Dashboards.Ministry;
 /// members of a ratio beside the total against the test's own SQL, one bar per member, and the catalogue's targets
 /// beside the headline values.
 /// </summary>
-[Collection("app")]
-public sealed class MinistryDimensionTests(DashboardsApp app)
+[Collection("app-pages")]
+public sealed class MinistryDimensionTests(DashboardsApp app) : BrowserTest(app.Windows)
 {
     [Fact]
     public async Task Ministry_sees_a_rate_by_pathway_nationally_with_numerator_and_denominator()

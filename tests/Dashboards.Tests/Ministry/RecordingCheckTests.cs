@@ -4,7 +4,7 @@ namespace Monitoring.Tests.Dashboards.Ministry;
 
 /// <summary>The data-quality indicators beside every flag of the ministry's list, checked against the warehouse by SQL.</summary>
 [Collection("app")]
-public sealed class RecordingCheckTests(DashboardsApp app)
+public sealed class RecordingCheckTests(DashboardsApp app) : BrowserTest(app.Windows)
 {
     [Fact]
     public void Every_flag_shows_its_ats_data_quality_out_of_range_and_activity_flags_are_marked_check_recording_first()

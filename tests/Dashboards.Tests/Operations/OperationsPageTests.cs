@@ -12,7 +12,7 @@ namespace Monitoring.Tests.Dashboards.Operations;
 /// jobs.duckdb and runs/*.json independently of the page.
 /// </summary>
 [Collection("app")]
-public sealed class OperationsPageTests(DashboardsApp app)
+public sealed class OperationsPageTests(DashboardsApp app) : BrowserTest(app.Windows)
 {
     private const string BadRed = "rgb(179, 38, 30)";
 

@@ -3,8 +3,8 @@ using Microsoft.Playwright;
 
 namespace Monitoring.Tests.Dashboards.Pages;
 
-[Collection("app")]
-public sealed class AccessibilityTests(DashboardsApp app)
+[Collection("app-pages")]
+public sealed class AccessibilityTests(DashboardsApp app) : BrowserTest(app.Windows)
 {
     [Theory]
     [InlineData(null, "/public")]

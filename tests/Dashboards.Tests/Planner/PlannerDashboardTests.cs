@@ -1,7 +1,7 @@
 namespace Monitoring.Tests.Dashboards.Planner;
 
-[Collection("app")]
-public sealed class PlannerDashboardTests(DashboardsApp app)
+[Collection("app-pages")]
+public sealed class PlannerDashboardTests(DashboardsApp app) : BrowserTest(app.Windows)
 {
     private static string FirstAts(DuckDB.NET.Data.DuckDBConnection db, string region)
         => Expected.Scalar<string>(db, $"select min(ats_code) from dim_ats where region_code = '{region}'");

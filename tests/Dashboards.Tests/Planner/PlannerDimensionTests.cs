@@ -9,8 +9,8 @@ namespace Monitoring.Tests.Dashboards.Planner;
 /// table against the test's own SQL on the snapshot, the bar chart, Italian and English, the series by measure with
 /// each measure's first month marked, the target line, axe, and the refusals of a tampered parameter.
 /// </summary>
-[Collection("app")]
-public sealed class PlannerDimensionTests(DashboardsApp app)
+[Collection("app-pages")]
+public sealed class PlannerDimensionTests(DashboardsApp app) : BrowserTest(app.Windows)
 {
     private const string Region = "15";
     private static readonly PageWaitForSelectorOptions Drawn = new() { Timeout = 15000 };

@@ -8,8 +8,8 @@ namespace Monitoring.Tests.Dashboards.Planner;
 /// unnamed distribution, staffing in FTE against 1:5,000 / 1:4,000 with the Law 178/2020 contribution, and the
 /// budget by fund with the hires it could pay. Expected figures are the test's own SQL and arithmetic.
 /// </summary>
-[Collection("app")]
-public sealed class RegionPlannerPanelsTests(DashboardsApp app)
+[Collection("app-pages")]
+public sealed class RegionPlannerPanelsTests(DashboardsApp app) : BrowserTest(app.Windows)
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     private const string Region = "15";

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Monitoring.Tests.Dashboards.Public;
 
 [Collection("app")]
-public sealed class PublicDashboardTests(DashboardsApp app)
+public sealed class PublicDashboardTests(DashboardsApp app) : BrowserTest(app.Windows)
 {
     /// <summary>The disclosure rule as the contract states it: counts &lt; 10 → "&lt;10"; rates with denominator &lt; 20 → not published.</summary>
     private static string Published(double? value, double? denominator, string unit, string kind, double minDenominator)

@@ -7,8 +7,8 @@ namespace Monitoring.Tests.Dashboards.Security;
 /// the securitypolicyviolation event nor a console error), Blazor's script runs and every ApexCharts chart is drawn;
 /// and another site cannot frame the pages.
 /// </summary>
-[Collection("app")]
-public sealed class ContentSecurityPolicyTests(DashboardsApp app)
+[Collection("app-pages")]
+public sealed class ContentSecurityPolicyTests(DashboardsApp app) : BrowserTest(app.Windows)
 {
     private const string CollectViolations = """
         window.__csp = [];

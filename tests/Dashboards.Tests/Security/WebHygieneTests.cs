@@ -9,7 +9,7 @@ namespace Monitoring.Tests.Dashboards.Security;
 /// non-finite numbers in the query string.
 /// </summary>
 [Collection("app")]
-public sealed class WebHygieneTests(DashboardsApp app)
+public sealed class WebHygieneTests(DashboardsApp app) : BrowserTest(app.Windows)
 {
     private WebClient Client() => new(app.BaseUrl);
 

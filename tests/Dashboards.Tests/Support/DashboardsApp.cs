@@ -10,16 +10,23 @@ namespace Monitoring.Tests.Dashboards;
 
 /// <summary>
 /// One real DATA_DIR (the tiny preset through the real pipeline), the real dashboards app started as a child
-/// process on a free port, and a real headless Chromium. Shared by the end-to-end tests of the "app" collection.
+/// process on a free port, and a real headless Chromium. Shared by the end-to-end tests of one collection: "app"
+/// (tests that change its DATA_DIR) or "app-pages" (tests that only read pages); each has an instance of its own.
 /// </summary>
 public sealed class DashboardsApp : IAsyncLifetime
 {
+    // The first instance logs to app.log, the second to app-2.log (the two collections run side by side).
+    private static int _instances;
+    private readonly int _instance = Interlocked.Increment(ref _instances);
+
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "dashboards-tests-" + Guid.NewGuid().ToString("N")[..8]);
     public string ExportDir => Path.Combine(Root, "export");
     public string DataDir => Path.Combine(Root, "data");
     public string BaseUrl { get; private set; } = "";
-    public string LogPath => Path.Combine(Artifacts.Dir, "app.log");
+    public string LogPath => Path.Combine(Artifacts.Dir, _instance == 1 ? "app.log" : $"app-{_instance}.log");
     public IBrowser Browser { get; private set; } = default!;
+    /// <summary>The windows the running test opened (closed after it by <see cref="BrowserTest"/>).</summary>
+    public OpenWindows Windows { get; } = new();
 
     public const string Chromium = "/usr/bin/chromium";
     private IPlaywright? _playwright;
@@ -39,15 +46,29 @@ public sealed class DashboardsApp : IAsyncLifetime
     }
 
     /// <summary>A fresh 1280×900 context on the app, signed in as a demo user (null = the public).</summary>
-    internal static async Task<IPage> WindowAsync(IBrowser browser, string baseUrl, string? demoUser)
+    internal static async Task<IPage> WindowAsync(IBrowser browser, string baseUrl, string? demoUser, OpenWindows? windows = null)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
+        windows?.Track(context);
+        Patient(context);
         var page = await context.NewPageAsync();
         if (demoUser is null) return page;
         await page.GotoAsync("/signin");
         await page.ClickAsync($"button[data-demo-user='{demoUser}']");
         await page.WaitForURLAsync(u => !u.Contains("/signin"), new() { Timeout = 60000 });
         return page;
+    }
+
+    /// <summary>
+    /// 90 s instead of Playwright's 30 s for a navigation or an action: the first page of a new snapshot waits for its
+    /// disclosure control, and two collections share the 2 cores with the app, the browser and the pipeline runs.
+    /// </summary>
+    internal static void Patient(IBrowserContext context)
+    {
+        // Assertions.Expect waits 5 s by default: an ATS's trend after a drill-down click took longer on a loaded run.
+        Assertions.SetDefaultExpectTimeout(30_000);
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
     }
 
     /// <summary>Debian's Chromium, headless, as root (no sandbox), without background traffic.</summary>
@@ -87,7 +108,8 @@ public sealed class DashboardsApp : IAsyncLifetime
     /// <summary>A fresh browser context (no cookies) and page.</summary>
     public async Task<IPage> NewPageAsync()
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
+        var context = Windows.Track(await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl }));
+        Patient(context);
         return await context.NewPageAsync();
     }
 

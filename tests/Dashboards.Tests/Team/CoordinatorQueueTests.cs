@@ -9,7 +9,7 @@ namespace Monitoring.Tests.Dashboards.Team;
 /// cases. The expected rows come from the edited CSV files and the pseudonym key the pipeline used — never from the
 /// warehouse — so a queue or a leavers list that is empty, or loses the edit, fails.
 /// </summary>
-public sealed class CoordinatorQueueTests(EditedTeamApp app) : IClassFixture<EditedTeamApp>
+public sealed class CoordinatorQueueTests(EditedTeamApp app) : BrowserTest(app.Windows), IClassFixture<EditedTeamApp>
 {
     private static readonly Pseudonymizer Pseudonyms = new(PseudonymKey.Resolve(demo: true));
 

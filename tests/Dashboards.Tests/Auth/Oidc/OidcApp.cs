@@ -110,8 +110,7 @@ public sealed class OidcApp : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
         // Three processes (app, provider, browser) on a shared 2-core machine: a sign-in round trip can be slow.
-        context.SetDefaultTimeout(90_000);
-        context.SetDefaultNavigationTimeout(90_000);
+        DashboardsApp.Patient(context);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/signin");
         await page.ClickAsync("a[href='/auth/oidc']");
