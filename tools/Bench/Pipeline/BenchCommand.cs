@@ -89,18 +89,8 @@ public static class BenchCommand
         var data = Path.Combine(work, "data");
         if (Directory.Exists(data)) Directory.Delete(data, recursive: true);
         AnsiConsole.MarkupLine("full pipeline …");
-        var peakOwn = PeakMemory.Reset(); // the generator's and the native baseline's memory are not the pipeline's
-        var residentMb = PeakMemory.ResidentMb();
-        var clock = Stopwatch.StartNew();
-        RunReport full;
-        Dictionary<string, StageMemory.Peak> stagesPeak;
-        using (var memory = new StageMemory())
-        {
-            full = PipelineRunner.Run(new PipelineOptions { Source = export, DataDir = data }, memory);
-            stagesPeak = memory.Peaks.ToDictionary(p => p.Stage, p => p.Peak);
-        }
-        var fullSeconds = clock.Elapsed.TotalSeconds;
-        var peakMb = PeakMemory.Mb();
+        // The generator's and the native baseline's memory are not the pipeline's: MeasuredRun resets the peak mark.
+        var (full, fullSeconds, peakMb, residentMb, peakOwn, stagesPeak) = MeasuredRun.Of(new PipelineOptions { Source = export, DataDir = data });
 
         // The panels on the snapshot the full run published (the delta's would differ by 1%).
         BenchmarkReport? panels = null;

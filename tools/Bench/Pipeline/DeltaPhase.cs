@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Monitoring.DataDir.Runs;
@@ -29,17 +28,10 @@ public static class DeltaPhase
     {
         var data = Path.Combine(work, "data");
         var delta = DeltaExportMaker.Make(export, Path.Combine(work, "delta"));
-        var own = PeakMemory.Reset();
-        var resident = PeakMemory.ResidentMb();
-        var clock = Stopwatch.StartNew();
-        RunReport report;
-        Dictionary<string, StageMemory.Peak> peaks;
-        using (var memory = new StageMemory())
-        {
-            report = PipelineRunner.Run(new PipelineOptions { Source = delta, DataDir = data }, memory);
-            peaks = memory.Peaks.ToDictionary(p => p.Stage, p => p.Peak);
-        }
-        var result = new Result(clock.Elapsed.TotalSeconds, PeakMemory.Mb(), resident, own, peaks, report);
+        var run = MeasuredRun.Of(new PipelineOptions { Source = delta, DataDir = data });
+        var report = run.Report;
+        var resident = run.ResidentAtStartMb;
+        var result = new Result(run.Seconds, run.PeakMb, resident, run.PeakOwn, run.StagesPeak, report);
         File.WriteAllText(output, JsonSerializer.Serialize(result, Json));
         AnsiConsole.MarkupLine($"delta: {result.Seconds:0.0} s ({report.Status.Text()}), peak {result.PeakMb:N0} MB ({resident:N0} resident when it began)");
         return report.Status == RunStatus.Succeeded ? 0 : 1;
