@@ -46,4 +46,27 @@ public class DuplicateKeyTests
         Assert.Equal(7, wh.Count("SELECT count(*) FROM stg_payments WHERE amount_eur = 500.00"));
         Assert.Equal(11, wh.Count("SELECT count(*) FROM stg_case_events"));
     }
+
+    /// <summary>
+    /// A second row for the first record's key written right after it: the rest of the file is in key order, so only
+    /// the key-order test's "strictly greater" stands between this file and "all keys distinct".
+    /// </summary>
+    [Fact]
+    public void A_duplicate_next_to_its_original_in_a_file_otherwise_in_key_order_is_quarantined()
+    {
+        using var tmp = new TempDir();
+        var x = FixtureExport.Valid();
+        var records = x["payments.csv"].Records;
+        Assert.Equal("H-000001;2026-01;500.00;2026-01-27", records[0]);
+        records.Insert(1, "H-000001;2026-01;999.00;2026-01-27");
+        var run = CliRun.Of(x.Write(tmp["export"]), tmp["data"], ["--max-quarantined", "20%"]);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Equal((21L, 19L, 2L), run.Counts("payments.csv"));
+        var runId = run.Report!.Value.GetProperty("run_id").GetString()!;
+        using var db = Duck.Memory();
+        var quarantined = db.Rows($"SELECT line, reason FROM {Duck.ReadCsv(Path.Combine(new DataDirectory(tmp["data"]).Quarantine(runId), "payments.csv"))} ORDER BY line::INTEGER");
+        // Line 1 is the header: the original is line 2, its duplicate line 3.
+        Assert.Equal(["2|duplicate_key", "3|duplicate_key"], quarantined.Select(r => string.Join("|", r)));
+    }
 }
