@@ -17,9 +17,14 @@ public static class NeverPublic
 
     public static readonly IReadOnlyList<string> PublishedLevels = IndicatorDefinition.TerritoryLevels;
 
+    /// <summary>Each indicator's public levels, looked up once: <see cref="Allows"/> runs for every public cell of a
+    /// snapshot (about a million on the all-Italy preset), and searching the catalogue each time cost ~8 s of it.</summary>
+    private static readonly Dictionary<string, HashSet<string>> PublicLevelsById = Catalogue.Indicators
+        .ToDictionary(i => i.Id, i => i.PublicLevelsOrDefault.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+
     /// <summary>Whether a public indicator may be shown at this level (an id the catalogue no longer knows: territory
     /// levels only).</summary>
     public static bool Allows(string indicatorId, string level) =>
         PublishedLevels.Contains(level)
-        && (Catalogue.Indicators.FirstOrDefault(i => i.Id == indicatorId)?.PublicLevelsOrDefault.Contains(level) ?? true);
+        && (!PublicLevelsById.TryGetValue(indicatorId, out var levels) || levels.Contains(level));
 }

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using Dapper;
 using Monitoring.Warehouse.DuckDb;
 
 namespace Monitoring.Warehouse.Disclosure;
@@ -61,9 +60,30 @@ public sealed record PublicCellInputs(
             .Where(v => PublicMembers.Allows(v.Key.Indicator, v.Key.Level));
     }
 
-    static List<object?[]> Rows(DbConnection connection, string sql) =>
-        connection.Query(sql).Cast<IDictionary<string, object?>>().Select(r => r.Values.ToArray()).ToList();
+    /// <summary>
+    /// The rows of a query as arrays of values (DBNull as null), each string taken from a pool: the member table
+    /// repeats a few hundred indicator ids, territory codes, months and members over about a million rows (the
+    /// all-Italy preset), and one copy of each keeps the heap, and the collector's work, small. Read with the data
+    /// reader rather than Dapper's dynamic rows: on that preset 982,881 rows took ~14 s through dictionaries per row.
+    /// </summary>
+    static IEnumerable<object?[]> Rows(DbConnection connection, string sql)
+    {
+        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                var v = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                row[i] = v is string text ? (pool.TryGetValue(text, out var same) ? same : pool[text] = text) : v;
+            }
+            yield return row;
+        }
+    }
 
-    static string S(object? v) => v is null ? "" : Convert.ToString(v, CultureInfo.InvariantCulture) ?? "";
+    static string S(object? v) => v is null ? "" : v as string ?? Convert.ToString(v, CultureInfo.InvariantCulture) ?? "";
     static double? D(object? v) => v is null ? null : Convert.ToDouble(v, CultureInfo.InvariantCulture);
 }

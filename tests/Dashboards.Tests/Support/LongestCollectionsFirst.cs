@@ -15,8 +15,11 @@ public sealed class LongestCollectionsFirst : ITestCollectionOrderer
     /// <summary>
     /// The collections that take minutes, longest first (measured, see the test project's README): their fixture's
     /// start-up plus their tests, run one after another. Every other collection takes seconds and comes after them.
+    /// In the full suite of 2026-12-02 15:31 (trx): maps 10.3 min (its fixture publishes an open-data release of the
+    /// all-Italy preset), app 9.4, app-pages 8.0, demo-sh 5.3, oidc 2.2, the rest 1.2. With maps fourth it started
+    /// at minute 9 and ran alone for the last 3 minutes.
     /// </summary>
-    public static readonly string[] Longest = ["app", "app-pages", "demo-sh", "maps", "oidc"];
+    public static readonly string[] Longest = ["maps", "app", "app-pages", "demo-sh", "oidc"];
 
     public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections)
         => testCollections
