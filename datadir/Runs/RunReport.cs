@@ -25,6 +25,8 @@ public sealed class RunReport
     [JsonPropertyName("peak_memory_mb")] public double PeakMemoryMb { get; set; }
     /// <summary>A delta whose marts and indicators were rebuilt only downstream of the tables it changed.</summary>
     [JsonPropertyName("partial_rebuild")] public bool PartialRebuild { get; set; }
+    /// <summary>A partial rebuild's indicators computed again (sorted); the others kept their values. Null on a full run.</summary>
+    [JsonPropertyName("recomputed_indicators")] public List<string>? RecomputedIndicators { get; set; }
     /// <summary>What the operator should know though the run went on (a forced publication, leftovers removed).</summary>
     [JsonPropertyName("warnings")] public List<string> Warnings { get; set; } = new();
     /// <summary>Where the report could not be written (DATA_DIR full or read-only), so the command line says so.</summary>

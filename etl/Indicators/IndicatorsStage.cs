@@ -14,5 +14,7 @@ public sealed class IndicatorsStage : IPipelineStage
         var warehouse = run.OpenWarehouse();
         var catalogue = IndicatorCatalogue.Load();
         run.RecomputedIndicators = run.Stages.Run("indicators", null, () => IndicatorRunner.Run(warehouse, catalogue, changed: run.Changed));
+        // The operator (and the test) can see what a delta recomputed: a mart rebuilt with the same rows cuts it short.
+        if (run.Changed is not null) run.Report.RecomputedIndicators = run.RecomputedIndicators.Order(StringComparer.Ordinal).ToList();
     }
 }

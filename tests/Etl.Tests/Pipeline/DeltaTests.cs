@@ -134,13 +134,54 @@ public class DeltaTests
     {
         using var tmp = new TempDir();
         var data = tmp["data"];
-        var store = new SnapshotStore(data);
         Assert.Equal(RunStatus.Succeeded, PipelineRunner.Run(new PipelineOptions { Source = FixtureExport.Valid().Write(tmp["full"]), DataDir = data, Demo = true }).Status);
 
         var delta = PipelineRunner.Run(new PipelineOptions { Source = Delta(files).Write(tmp["delta"]), DataDir = data, Demo = true });
 
         Assert.True(delta.Status == RunStatus.Succeeded, delta.Error);
         Assert.True(delta.PartialRebuild);
+        AssertSameAsFullRebuild(data);
+    }
+
+    /// <summary>
+    /// A delta whose only change is a household's status rebuilds <c>dim_household_profile</c> (it reads the households)
+    /// with the same rows — the profile has no status — so nothing downstream of it is recomputed: not <c>open_cases</c>,
+    /// whose model reads cases and whose dimensions read the profile. The same delta changing the household's ISEE too
+    /// (a profile column) recomputes it. Either way the snapshot ends with the tables a full rebuild gives.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_mart_rebuilt_with_the_same_rows_recomputes_nothing_downstream_of_it(bool profileChanges)
+    {
+        using var tmp = new TempDir();
+        var data = tmp["data"];
+        Assert.Equal(RunStatus.Succeeded, PipelineRunner.Run(new PipelineOptions { Source = FixtureExport.Valid().Write(tmp["full"]), DataDir = data, Demo = true }).Status);
+        var x = FixtureExport.Valid();
+        x.Kind = "delta";
+        x.ExportId = "fixture-2026-11-02T02-00";
+        foreach (var f in x.Files.Keys.Where(f => f != "households.csv").ToList()) x.Files.Remove(f);
+        var h = x["households.csv"].Records;
+        var row = h.Single(r => r.StartsWith("H-000002;")).Replace(";active", ";suspended");
+        if (profileChanges) row = row.Replace(";3100.50;", ";9100.50;");
+        h.Clear();
+        h.Add(row);
+
+        var delta = PipelineRunner.Run(new PipelineOptions { Source = x.Write(tmp["delta"]), DataDir = data, Demo = true });
+
+        Assert.True(delta.Status == RunStatus.Succeeded, delta.Error);
+        Assert.True(delta.PartialRebuild);
+        Assert.NotNull(delta.RecomputedIndicators);
+        if (profileChanges) Assert.Contains("open_cases", delta.RecomputedIndicators);
+        else Assert.DoesNotContain("open_cases", delta.RecomputedIndicators);
+        AssertSameAsFullRebuild(data);
+    }
+
+    /// <summary>Every table of the snapshot in service equals, row for row, the one a rebuild of every mart, indicator
+    /// and flag from the same staged tables gives.</summary>
+    static void AssertSameAsFullRebuild(string data)
+    {
+        var store = new SnapshotStore(data);
         var partial = store.CurrentSnapshotDir()!;
         SnapshotRebuilder.Rebuild(data);   // every mart, indicator and flag recomputed from the same staged tables
         var whole = store.CurrentSnapshotDir()!;
