@@ -74,7 +74,7 @@ public static class MartRunner
 
     /// <summary>
     /// A delta's rebuild of a table model: built beside the table it replaces and compared with it row for row
-    /// (<c>EXCEPT ALL</c> both ways: the same rows, as many times each). Returns whether the rows changed; when they did
+    /// (the same count, and <c>EXCEPT ALL</c> leaves no row: the same rows, as many times each). Returns whether the rows changed; when they did
     /// not, the table is left as it was and nothing downstream of it needs rebuilding (an early cut-off). The benchmark's
     /// delta changes households' status, which <c>dim_household_profile</c> does not read: without the comparison every
     /// indicator with dimensions was recomputed because that mart had been rebuilt.
@@ -83,11 +83,14 @@ public static class MartRunner
     {
         var rebuilt = model + "__rebuilt";
         Sql.Exec(connection, $"create or replace table {rebuilt} as\n{select}", Sql.ModelFailed($"{Folder}/{model}"));
+        // First the count and the sum of the rows' hashes, one scan each (0.4 s for dim_household's 805,006 rows at
+        // national scale): when they differ, the rows did. When they agree the rows are compared exactly: the same
+        // count and no rebuilt row left over once the old rows are taken away is the same multiset of rows (2.2 s there).
         var differs = Sql.Scalar(connection, $"""
             select (select count(*) from {model}) <> (select count(*) from {rebuilt})
-                or exists (select * from {model} except all select * from {rebuilt})
-                or exists (select * from {rebuilt} except all select * from {model})
-            """) is true;
+                or (select sum(hash(t)::hugeint) from {model} as t) is distinct from (select sum(hash(t)::hugeint) from {rebuilt} as t)
+            """) is true
+            || Sql.Scalar(connection, $"select exists (select * from {rebuilt} except all select * from {model})") is true;
         if (differs)
             Sql.Exec(connection, $"drop table {model}; alter table {rebuilt} rename to {model}");
         else
