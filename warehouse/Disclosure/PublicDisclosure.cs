@@ -24,7 +24,15 @@ public static class PublicDisclosure
         {
             var tables = round.OrderBy(i => i.Id, StringComparer.Ordinal).ToList();
             var protectedTables = new Dictionary<PublicCellKey, ProtectedCell>[tables.Count];
-            Parallel.For(0, tables.Count, k => protectedTables[k] = ProtectIndicator(tables[k], byIndicator[tables[k].Id], result, inputs, rules));
+            try
+            {
+                Parallel.For(0, tables.Count, k => protectedTables[k] = ProtectIndicator(tables[k], byIndicator[tables[k].Id], result, inputs, rules));
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+            {
+                // The caller sees the table's own error (a cell id twice, say), as when the tables were protected in turn.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            }
             foreach (var cells in protectedTables)
                 foreach (var (key, cell) in cells) result[key] = cell;
         }

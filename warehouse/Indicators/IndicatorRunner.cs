@@ -36,8 +36,8 @@ public static class IndicatorRunner
             "select count(*) from duckdb_tables() where table_name = 'indicator_member_cells'") is long n && n > 0;
         if (changed is not null && hasMemberTable)
         {
-            // A delta that changes the households recomputes every indicator with dimensions: their table is then
-            // made anew rather than nearly every row of it deleted.
+            // A delta whose household profile changed recomputes every indicator with dimensions: their table is then
+            // made anew rather than nearly every row of it deleted. Otherwise the recomputed ones' rows are replaced.
             var ids = string.Join(", ", indicators.Select(i => Sql.Literal(i.Id)).DefaultIfEmpty("''"));
             var all = catalogue.Indicators.All(i => indicators.Contains(i));
             var allWithMembers = catalogue.Indicators.Where(i => catalogue.DimensionsOf(i).Count > 0).All(i => indicators.Contains(i));

@@ -13,8 +13,8 @@ public static class StarSchemaBuilder
 {
     /// <param name="changed">
     /// optional (a delta): the tables the load replaced. Only the marts reading one of them, directly or through
-    /// another rebuilt mart, are rebuilt, and their names are added to the set (the indicators then read it);
-    /// null builds every mart.
+    /// another changed mart, are rebuilt, and the names of those whose rows changed are added to the set (the
+    /// indicators then read it; MartRunner's early cut-off); null builds every mart.
     /// </param>
     public static void Build(DuckDBConnection conn, HashSet<string>? changed = null)
     {
